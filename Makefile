@@ -1,0 +1,37 @@
+# Two commands do everything: `make book` (build the course and say where to open it) and `make test`.
+# Each sets up .venv first if needed; a fresh machine needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: book test bench setup clean lab
+
+# Reinstall when the pins change. The lock file pins every package, the direct and the indirect ones.
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: this is " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Always from a clean _build: a rebuild over an old one hides notebook failures.
+book: $(STAMP)
+	$(BIN)/python -m course build
+	@echo
+	@echo "The course is built. Open $(CURDIR)/_build/html/index.html in a browser."
+
+test: $(STAMP)
+	$(BIN)/python -m course setup-browser
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m course bench
+
+lab: $(STAMP)
+	$(BIN)/python -m course lab
+
+clean:
+	rm -rf _build js/dist js/node_modules quizzes/source quizzes/release quizzes/submitted \
+	       quizzes/autograded quizzes/feedback quizzes/exchange quizzes/gradebook.db quizzes/reports

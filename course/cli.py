@@ -1,0 +1,84 @@
+"""`python -m course ...`: the course's command line. Each command prints what it did and exits 0, or prints
+what went wrong (never a traceback) and exits 1."""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from .paths import DATA_DIR, ROOT
+from .build import BuildError
+from .quiz.generate import SpecError
+from .tools import MissingTool
+from .validate import DEFAULT_STALE_MONTHS, DataError, validate
+
+
+class UserError(Exception):
+    """A problem the person at the keyboard can fix; its message says how."""
+
+
+def cmd_validate(args) -> int:
+    data_dir = Path(args.data_dir or DATA_DIR)
+    problems = validate(data_dir, stale_months=args.stale_months)
+    for problem in problems:
+        print(problem)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{data_dir}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        return 1
+    print(f"{data_dir}: valid ({warnings} warning(s))")
+    return 0
+
+
+def cmd_lab(args) -> int:
+    """Open JupyterLab on the course, for learners without make."""
+    command = [sys.executable, "-m", "jupyter", "lab", str(ROOT / "modules")]
+    return subprocess.call(command + list(args.lab_args))
+
+
+def cmd_build(args) -> int:
+    from .build import book
+
+    html = book()
+    print(f"\nThe course is built. Open {html / 'index.html'} in a browser.")
+    return 0
+
+
+def cmd_quiz_generate(args) -> int:
+    from .quiz.generate import generate_all
+
+    for path in generate_all():
+        print(f"released {path.relative_to(ROOT)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m course", description="NPM engagement course tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check the tables in data/ (or DATA_DIR) against datapackage.json")
+    p.add_argument("data_dir", nargs="?", help="folder with datapackage.json (default: the course's data/)")
+    p.add_argument("--stale-months", type=int, default=DEFAULT_STALE_MONTHS,
+                   help=f"warn about figures older than this (default {DEFAULT_STALE_MONTHS})")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("lab", help="open the course in JupyterLab")
+    p.add_argument("lab_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    p.set_defaults(func=cmd_lab)
+    p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
+    p.set_defaults(func=cmd_build)
+    quiz = sub.add_parser("quiz", help="quiz tools").add_subparsers(dest="quiz_command", required=True)
+    p = quiz.add_parser("generate", help="generate quiz sources from quizzes/specs and their release versions")
+    p.set_defaults(func=cmd_quiz_generate)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (UserError, DataError, SpecError, BuildError, MissingTool) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

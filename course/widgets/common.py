@@ -1,0 +1,32 @@
+"""What every widget needs: knowing whether a kernel will be there to answer, and tables that work without one."""
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+from IPython.display import HTML, display
+
+_itables_ready = False
+
+
+def static_book() -> bool:
+    """True while the book is built: the page will be read with no kernel, so Python callbacks never run.
+
+    `course.build` sets COURSE_STATIC_BOOK for the notebooks it executes."""
+    return os.environ.get("COURSE_STATIC_BOOK") == "1"
+
+
+def searchable_table(df: pd.DataFrame, caption: str) -> None:
+    """A table readers can search and sort in the browser, with its JavaScript inside the page (no CDN)."""
+    global _itables_ready
+    import itables
+
+    if not _itables_ready:
+        itables.init_notebook_mode(connected=False)
+        _itables_ready = True
+    itables.show(df, caption=caption, classes="display compact", lengthMenu=[10, 25, 50], pageLength=10,
+                 showIndex=False)
+
+
+def show_html(markup: str) -> None:
+    display(HTML(markup))

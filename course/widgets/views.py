@@ -1,0 +1,174 @@
+"""HTML views of bodies and stages: pure functions from table rows to accessible HTML.
+
+Widgets put one view per body or per stage into a Stack and switch between them in the browser, so the same
+views serve JupyterLab and the static book. Keeping them pure makes them easy to test.
+"""
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+
+import pandas as pd
+
+from ..data import WHO_LABELS, KnowledgeBase
+
+MODE_LABELS = {"written": "written", "oral": "oral", "meeting": "meeting", "attendance": "attending",
+               "visit": "visit", "communication": "public communication"}
+BASIS_LABELS = {"rule": "set by the rules", "practice": "usual practice, may vary",
+                "estimate": "our rough estimate, check the body's calendar"}
+# Colours meet WCAG AA contrast on white for text, and the current stage differs by shape and weight too.
+ACCENT = "#0b5394"
+MUTED = "#5f6368"
+
+
+def esc(value) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else html.escape(str(value))
+
+
+def format_number(value: float) -> str:
+    return f"{value:g}"
+
+
+def figure_sentences(kb: KnowledgeBase, body_id: str) -> list[str]:
+    """'10 independent experts (as of 2026-01-01)' for each figure of a body."""
+    out = []
+    for _, f in kb.figures(body_id).iterrows():
+        text = f"{format_number(f['value'])} {esc(f['unit_en'])} (as of {f['as_of']:%d %B %Y})"
+        if f["change_en"]:
+            text += f" <em>Changed since the APT guide: {esc(f['change_en'])}</em>"
+        out.append(text)
+    return out
+
+
+def source_links(kb: KnowledgeBase, source_ids) -> str:
+    items = [f'<a href="{esc(s.url)}">{esc(s.title)}</a> ({esc(s.publisher)}, consulted {s.consulted:%d %B %Y})'
+             for s in kb.sources(source_ids).itertuples()]
+    return "; ".join(items)
+
+
+def body_card(kb: KnowledgeBase, body_id: str, heading_level: int = 4) -> str:
+    """Everything the course knows about one body, as an HTML card."""
+    b = kb.body(body_id)
+    h = f"h{heading_level}"
+    parent = f" Part of the {esc(kb.body(b['parent_id'])['name_en'])}." if b["parent_id"] else ""
+    figures = figure_sentences(kb, body_id)
+    rows = [
+        ("What it is", f"{esc(b['kind'].replace('_', ' '))}, {esc(b['system'].upper() if b['system'] != 'network' else 'network')}, "
+                       f"{esc(b['region'].replace('_', '-'))}.{parent}"),
+        ("Set up by", f"{esc(b['founding_instrument_en'])}; working since {b['established_year']}"),
+        ("Seat", esc(b["seat_en"])),
+        ("Size", "<br>".join(figures) if figures else "no count recorded"),
+        ("What it does", esc(b["functions_en"])),
+        ("Why it matters to an NPM", esc(b["npm_relevance_en"])),
+    ]
+    if b["note_en"]:
+        rows.append(("Note", esc(b["note_en"])))
+    rows.append(("Sources", source_links(kb, b["source_ids"])))
+    body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
+    return (f'<section class="course-card" aria-label="{esc(b["acronym_en"])}">'
+            f'<{h}>{esc(b["name_en"])} ({esc(b["acronym_en"])})</{h}>'
+            f'<table class="course-facts">{body}</table>'
+            f'<p><a href="{esc(b["url"])}">Official page of the {esc(b["acronym_en"])}</a></p></section>')
+
+
+def offset_words(offset: int, unit: str, anchor_name: str) -> str:
+    if offset == 0:
+        return f"at the {anchor_name}"
+    amount = abs(offset)
+    unit_word = unit if amount != 1 else unit.rstrip("s")
+    return f"{amount} {unit_word} {'before' if offset < 0 else 'after'} the {anchor_name}"
+
+
+def short_offset(offset: int, unit: str) -> str:
+    """A compact label for the timeline: '−3 mo', '0', '+1 yr'."""
+    if offset == 0:
+        return "0"
+    abbreviation = {"days": "d", "weeks": "wk", "months": "mo", "years": "yr"}[unit]
+    return f"{'−' if offset < 0 else '+'}{abs(offset)} {abbreviation}"
+
+
+def opportunity_list(opportunities: pd.DataFrame, themes: pd.DataFrame) -> str:
+    if opportunities.empty:
+        return "<p>No particular opening for NPMs at this stage: use it to prepare for the next.</p>"
+    theme_names = dict(zip(themes["id"], themes["name_en"]))
+    items = []
+    for o in opportunities.itertuples():
+        facts = (f"Who may: {esc(WHO_LABELS[o.who])}. Form: {esc(MODE_LABELS[o.mode])}, {esc(o.visibility)}. "
+                 f"Rough effort: {format_number(o.effort_days)} staff day{'s' if o.effort_days != 1 else ''}. "
+                 f"Themes: {esc(', '.join(theme_names[t] for t in o.themes))}.")
+        conditions = f" {esc(o.conditions_en)}" if o.conditions_en else ""
+        items.append(f"<li><strong>{esc(o.name_en)}</strong>: {esc(o.description_en)}{conditions}"
+                     f'<br><span class="course-meta">{facts}</span></li>')
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _wrap(label: str, width: int = 16, lines: int = 3) -> list[str]:
+    wrapped = textwrap.wrap(label, width) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1] + "…"
+    return wrapped
+
+
+def timeline_svg(stages: pd.DataFrame, current: int | None, title: str) -> str:
+    """The whole cycle as numbered steps on a line, the current one drawn larger and filled.
+
+    The picture has a title and a description for screen readers; the list of stages beside it says the
+    same in words."""
+    n = len(stages)
+    step = 130
+    width = max(step * n, 260)
+    circles, labels = [], []
+    for i, s in enumerate(stages.itertuples()):
+        x = step * i + step // 2
+        on = i == current
+        r = 16 if on else 12
+        fill = ACCENT if on else "#ffffff"
+        number_colour = "#ffffff" if on else ACCENT
+        circles.append(f'<circle cx="{x}" cy="30" r="{r}" fill="{fill}" stroke="{ACCENT}" stroke-width="2"/>'
+                       f'<text x="{x}" y="35" text-anchor="middle" font-size="13" font-weight="bold" '
+                       f'fill="{number_colour}">{i + 1}</text>')
+        weight = "bold" if on else "normal"
+        lines = _wrap(s.name_en)
+        tspans = "".join(f'<tspan x="{x}" dy="{0 if j == 0 else 15}">{esc(line)}</tspan>'
+                         for j, line in enumerate(lines))
+        labels.append(f'<text x="{x}" y="66" text-anchor="middle" font-size="12" font-weight="{weight}" '
+                      f'fill="#202124">{tspans}</text>'
+                      f'<text x="{x}" y="118" text-anchor="middle" font-size="11" fill="{MUTED}">'
+                      f'{esc(short_offset(s.offset, s.offset_unit))}</text>')
+    where = f" Stage {current + 1} of {n} is highlighted." if current is not None else ""
+    description = f"{n} stages in order: " + "; ".join(
+        f"{i + 1}. {s.name_en}" for i, s in enumerate(stages.itertuples())) + "." + where
+    return (f'<svg class="course-timeline" role="img" viewBox="0 0 {width} 130" width="100%" '
+            f'style="max-width:{width}px" aria-label="{esc(title)}. {esc(description)}" xmlns="http://www.w3.org/2000/svg">'
+            f'<title>{esc(title)}</title><desc>{esc(description)}</desc>'
+            f'<line x1="{step // 2}" y1="30" x2="{width - step // 2}" y2="30" stroke="{ACCENT}" stroke-width="2"/>'
+            f'{"".join(circles)}{"".join(labels)}</svg>')
+
+
+def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profile=None, themes=None) -> str:
+    """One stage of a path: the timeline with the stage highlighted, then its timing and the NPM's openings."""
+    stages = kb.stages(cycle_id, path_id)
+    s = stages.iloc[index]
+    anchor = kb["anchors"].set_index("id").loc[s["anchor_id"]]
+    path = kb["paths"].set_index("id").loc[path_id]
+    opportunities = kb.opportunities(stage_id=s["id"], profile=profile, themes=themes)
+    timing = (f"{esc(s['timing_en'])} <span class=\"course-meta\">(in the planner: "
+              f"{esc(offset_words(s['offset'], s['offset_unit'], anchor['name_en']))}; "
+              f"{esc(BASIS_LABELS[s['timing_basis']])})</span>")
+    return (f'<section class="course-card" aria-label="Stage {index + 1}: {esc(s["name_en"])}">'
+            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name_en"] + ": " + path["name_en"])}'
+            f'<h4>Stage {index + 1} of {len(stages)}: {esc(s["name_en"])}</h4>'
+            f'<p>{esc(s["summary_en"])}</p>'
+            f'<table class="course-facts"><tr><th scope="row">Who acts</th><td>{esc(s["actor_en"])}</td></tr>'
+            f'<tr><th scope="row">When</th><td>{timing}</td></tr></table>'
+            f'<h5>What an NPM can do here</h5>{opportunity_list(opportunities, kb["themes"])}'
+            f'<p class="course-meta">Sources: {source_links(kb, s["source_ids"])}</p></section>')
+
+
+def cycle_in_words(kb: KnowledgeBase, cycle_id: str, path_id: str) -> str:
+    """The text alternative of the timeline: every stage of the path with its timing, in order."""
+    items = "".join(f"<li><strong>{esc(s.name_en)}</strong>: {esc(s.timing_en)}</li>"
+                    for s in kb.stages(cycle_id, path_id).itertuples())
+    return f"<ol>{items}</ol>"
