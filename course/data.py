@@ -113,9 +113,22 @@ class KnowledgeBase:
         return df
 
     # --- words and sources --------------------------------------------------------------------------
+    def glossary_entries(self) -> pd.DataFrame:
+        """Every term: the glossary's own, then each body's acronym (its definition is what the body does),
+        so that a body is described in one place only. Sorted alphabetically."""
+        terms = self.tables["glossary"][["id", "term_en", "expansion_en", "definition_en", "body_id", "source_ids"]]
+        bodies = self.tables["bodies"]
+        from_bodies = pd.DataFrame({"id": bodies["id"], "term_en": bodies["acronym_en"], "expansion_en": bodies["name_en"],
+                                    "definition_en": bodies["functions_en"], "body_id": bodies["id"],
+                                    "source_ids": bodies["source_ids"]})
+        known = set(terms["term_en"].str.casefold())
+        from_bodies = from_bodies[~from_bodies["term_en"].str.casefold().isin(known)]
+        both = pd.concat([terms, from_bodies], ignore_index=True)
+        return both.iloc[both["term_en"].str.casefold().argsort()].reset_index(drop=True)
+
     def glossary(self, term: str) -> pd.Series:
         """The glossary entry for a term or acronym, ignoring case."""
-        df = self.tables["glossary"]
+        df = self.glossary_entries()
         hit = df[df["term_en"].str.casefold() == term.strip().casefold()]
         if hit.empty:
             raise KeyError(f"{term!r} is not in the glossary")

@@ -23,9 +23,9 @@ c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 50
 
 # Feedback shows each question's result and explanation (printed by the hidden `grade` call), never the
-# hidden test code: clear those regions before the feedback HTML is made.
+# hidden test code: clear those regions, and the tracebacks that would quote them, before the HTML is made.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "nbgrader.preprocessors.ClearHiddenTests",
+    "course.quiz.feedback.HideTestsInFeedback",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]

@@ -19,7 +19,7 @@ import yaml
 
 from ..paths import QUIZ_ROOT
 from ..tools import tool_env
-from .answers import KINDS, canonical, seal
+from .answers import KINDS, AnswerFormatError, canonical, seal
 
 SPEC_DIR = QUIZ_ROOT / "specs"
 ID = re.compile(r"[a-z][a-z0-9_]*$")
@@ -66,7 +66,8 @@ def _answer_from(expression: str):
     kind, *args = expression.split(":")
     kb = load()
     if kind == "figure":
-        return kb.figure(*args)["value"]
+        value = float(kb.figure(*args)["value"])
+        return int(value) if value.is_integer() else value
     raise SpecError(f"unknown answer_from {expression!r} (known: figure:BODY:METRIC)")
 
 
@@ -87,7 +88,10 @@ def load_spec(path: Path) -> Quiz:
             answers = [_answer_from(q["answer_from"])] if "answer_from" in q else [q["answer"]]
             answers += q.get("accept", [])
             for a in answers:
-                canonical(q["kind"], a)  # raises if the key itself is malformed
+                try:
+                    canonical(q["kind"], a)
+                except AnswerFormatError as exc:
+                    raise SpecError(f"{here}: the answer key {a!r} is malformed: {exc}") from None
             if q["kind"] == "letter" and q.get("choices") and canonical("letter", answers[0]) not in q["choices"]:
                 raise SpecError(f"{here}: answer {answers[0]!r} is not one of the choices")
             questions.append(Question(id=q["id"], kind=q["kind"], prompt=q["prompt"].strip(), answer=answers,

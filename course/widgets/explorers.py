@@ -18,6 +18,11 @@ CSS = """<style>
 .course-card table.course-facts th{text-align:left;vertical-align:top;padding-right:1em;white-space:nowrap}
 .course-card table.course-facts td{vertical-align:top}
 .course-meta{color:#5f6368;font-size:.9em}
+.course-card h4{font-size:1.2em;margin:.2em 0 .5em}
+.course-card h5{font-size:1.05em;margin:.8em 0 .3em}
+.course-stage{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}
+.course-stage-timeline{flex:0 0 270px}
+.course-stage-details{flex:1 1 320px;min-width:0}
 </style>"""
 
 FILTERS = (("kind", "Kind"), ("system", "System"), ("region", "Region"))
@@ -122,7 +127,7 @@ class CycleExplorer:
             cards = [w.HTML(views.stage_card(self.kb, cycle_id, path.id, i)) for i in range(len(stages))]
             stack = w.Stack(cards, selected_index=0)
             slider = w.SelectionSlider(options=[f"{i + 1}. {name}" for i, name in enumerate(stages["name_en"])],
-                                       description="Stage", continuous_update=True,
+                                       description="Stage", continuous_update=True, readout=False,
                                        layout=w.Layout(width="95%"), style={"description_width": "initial"})
             w.jslink((slider, "index"), (stack, "selected_index"))
             self.sliders.append(slider)

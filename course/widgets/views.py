@@ -112,39 +112,32 @@ def _wrap(label: str, width: int = 16, lines: int = 3) -> list[str]:
 
 
 def timeline_svg(stages: pd.DataFrame, current: int | None, title: str) -> str:
-    """The whole cycle as numbered steps on a line, the current one drawn larger and filled.
+    """The whole cycle as numbered steps down a line, the current one drawn larger, filled and in bold.
 
-    The picture has a title and a description for screen readers; the list of stages beside it says the
-    same in words."""
-    n = len(stages)
-    step = 130
-    width = max(step * n, 260)
-    circles, labels = [], []
+    The picture has a title and a description for screen readers, and the page gives the cycle in words too."""
+    row, width = 46, 270
+    height = row * len(stages) + 10
+    parts = [f'<line x1="18" y1="20" x2="18" y2="{height - 26}" stroke="{ACCENT}" stroke-width="2"/>']
     for i, s in enumerate(stages.itertuples()):
-        x = step * i + step // 2
+        y = 20 + row * i
         on = i == current
-        r = 16 if on else 12
-        fill = ACCENT if on else "#ffffff"
-        number_colour = "#ffffff" if on else ACCENT
-        circles.append(f'<circle cx="{x}" cy="30" r="{r}" fill="{fill}" stroke="{ACCENT}" stroke-width="2"/>'
-                       f'<text x="{x}" y="35" text-anchor="middle" font-size="13" font-weight="bold" '
-                       f'fill="{number_colour}">{i + 1}</text>')
-        weight = "bold" if on else "normal"
-        lines = _wrap(s.name_en)
-        tspans = "".join(f'<tspan x="{x}" dy="{0 if j == 0 else 15}">{esc(line)}</tspan>'
-                         for j, line in enumerate(lines))
-        labels.append(f'<text x="{x}" y="66" text-anchor="middle" font-size="12" font-weight="{weight}" '
-                      f'fill="#202124">{tspans}</text>'
-                      f'<text x="{x}" y="118" text-anchor="middle" font-size="11" fill="{MUTED}">'
-                      f'{esc(short_offset(s.offset, s.offset_unit))}</text>')
-    where = f" Stage {current + 1} of {n} is highlighted." if current is not None else ""
-    description = f"{n} stages in order: " + "; ".join(
-        f"{i + 1}. {s.name_en}" for i, s in enumerate(stages.itertuples())) + "." + where
-    return (f'<svg class="course-timeline" role="img" viewBox="0 0 {width} 130" width="100%" '
-            f'style="max-width:{width}px" aria-label="{esc(title)}. {esc(description)}" xmlns="http://www.w3.org/2000/svg">'
-            f'<title>{esc(title)}</title><desc>{esc(description)}</desc>'
-            f'<line x1="{step // 2}" y1="30" x2="{width - step // 2}" y2="30" stroke="{ACCENT}" stroke-width="2"/>'
-            f'{"".join(circles)}{"".join(labels)}</svg>')
+        parts.append(f'<circle cx="18" cy="{y}" r="{14 if on else 11}" fill="{ACCENT if on else "#ffffff"}" '
+                     f'stroke="{ACCENT}" stroke-width="2"/>'
+                     f'<text x="18" y="{y + 4}" text-anchor="middle" font-size="12" font-weight="bold" '
+                     f'fill="{"#ffffff" if on else ACCENT}">{i + 1}</text>')
+        lines = _wrap(s.name_en, width=25 if on else 29, lines=2)
+        tspans = "".join(f'<tspan x="40" dy="{0 if j == 0 else 14}">{esc(line)}</tspan>' for j, line in enumerate(lines))
+        parts.append(f'<text x="40" y="{y - 2 if len(lines) > 1 else y + 4}" font-size="12.5" '
+                     f'font-weight="{"bold" if on else "normal"}" fill="#202124">{tspans}</text>'
+                     f'<text x="{width - 4}" y="{y + 4}" text-anchor="end" font-size="11" fill="{MUTED}">'
+                     f'{esc(short_offset(s.offset, s.offset_unit))}</text>')
+    where = f" Stage {current + 1} of {len(stages)} is highlighted." if current is not None else ""
+    description = f"{len(stages)} stages in order: " + "; ".join(
+        f"{i + 1}. {s.name_en} ({short_offset(s.offset, s.offset_unit)})"
+        for i, s in enumerate(stages.itertuples())) + "." + where
+    return (f'<svg class="course-timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" aria-label="{esc(title)}. {esc(description)}" xmlns="http://www.w3.org/2000/svg">'
+            f'<title>{esc(title)}</title><desc>{esc(description)}</desc>{"".join(parts)}</svg>')
 
 
 def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profile=None, themes=None) -> str:
@@ -157,14 +150,15 @@ def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profi
     timing = (f"{esc(s['timing_en'])} <span class=\"course-meta\">(in the planner: "
               f"{esc(offset_words(s['offset'], s['offset_unit'], anchor['name_en']))}; "
               f"{esc(BASIS_LABELS[s['timing_basis']])})</span>")
-    return (f'<section class="course-card" aria-label="Stage {index + 1}: {esc(s["name_en"])}">'
-            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name_en"] + ": " + path["name_en"])}'
-            f'<h4>Stage {index + 1} of {len(stages)}: {esc(s["name_en"])}</h4>'
+    return (f'<section class="course-card course-stage" aria-label="Stage {index + 1}: {esc(s["name_en"])}">'
+            f'<div class="course-stage-timeline">'
+            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name_en"] + ": " + path["name_en"])}</div>'
+            f'<div class="course-stage-details"><h4>Stage {index + 1} of {len(stages)}: {esc(s["name_en"])}</h4>'
             f'<p>{esc(s["summary_en"])}</p>'
             f'<table class="course-facts"><tr><th scope="row">Who acts</th><td>{esc(s["actor_en"])}</td></tr>'
             f'<tr><th scope="row">When</th><td>{timing}</td></tr></table>'
             f'<h5>What an NPM can do here</h5>{opportunity_list(opportunities, kb["themes"])}'
-            f'<p class="course-meta">Sources: {source_links(kb, s["source_ids"])}</p></section>')
+            f'<p class="course-meta">Sources: {source_links(kb, s["source_ids"])}</p></div></section>')
 
 
 def cycle_in_words(kb: KnowledgeBase, cycle_id: str, path_id: str) -> str:
