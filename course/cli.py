@@ -54,6 +54,26 @@ def cmd_quiz_generate(args) -> int:
     return 0
 
 
+def cmd_setup_browser(args) -> int:
+    """Browser tests need Debian's Chromium (Playwright's own browser download does not work offline)."""
+    import os
+    import shutil
+
+    if Path("/usr/bin/chromium").exists():
+        return 0
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing Chromium for the browser tests (apt-get install chromium)...")
+        quiet = {"stdout": subprocess.DEVNULL}
+        subprocess.run(["apt-get", "update", "-qq"], check=False, **quiet)
+        result = subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env={**os.environ,
+                                "DEBIAN_FRONTEND": "noninteractive"}, **quiet)
+        if result.returncode == 0:
+            return 0
+    print("note: the browser tests will be skipped: they need Chromium at /usr/bin/chromium. "
+          "On Debian or Ubuntu: sudo apt-get install chromium", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m course", description="NPM engagement course tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("lab", help="open the course in JupyterLab")
     p.add_argument("lab_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
     p.set_defaults(func=cmd_lab)
+    p = sub.add_parser("setup-browser", help="install Debian's Chromium for the browser tests, if root")
+    p.set_defaults(func=cmd_setup_browser)
     p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
     p.set_defaults(func=cmd_build)
     quiz = sub.add_parser("quiz", help="quiz tools").add_subparsers(dest="quiz_command", required=True)

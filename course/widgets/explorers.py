@@ -45,6 +45,7 @@ class BodyExplorer:
                                layout=w.Layout(width="100%"), style={"description_width": "initial"})
         self.filters: dict[str, w.Dropdown] = {}
         self.keyword = None
+        self.links: list = []
         if live:
             for column, title in FILTERS:
                 values = sorted(self.bodies[column].unique())
@@ -59,7 +60,7 @@ class BodyExplorer:
             self._refilter()
         else:
             # No kernel in the book: the browser moves the Stack when the picker moves.
-            w.jslink((self.picker, "index"), (self.stack, "selected_index"))
+            self.links.append(w.jslink((self.picker, "index"), (self.stack, "selected_index")))
 
     def matches(self) -> list[int]:
         """Positions of the bodies that pass the current filters and keyword."""
@@ -121,7 +122,7 @@ class CycleExplorer:
         self.kb = load()
         self.cycle_id = cycle_id
         self.paths = self.kb.paths(cycle_id).reset_index(drop=True)
-        self.sliders, self.stacks = [], []
+        self.sliders, self.stacks, self.links = [], [], []
         for path in self.paths.itertuples():
             stages = self.kb.stages(cycle_id, path.id)
             cards = [w.HTML(views.stage_card(self.kb, cycle_id, path.id, i)) for i in range(len(stages))]
@@ -129,7 +130,7 @@ class CycleExplorer:
             slider = w.SelectionSlider(options=[f"{i + 1}. {name}" for i, name in enumerate(stages["name_en"])],
                                        description="Stage", continuous_update=True, readout=False,
                                        layout=w.Layout(width="95%"), style={"description_width": "initial"})
-            w.jslink((slider, "index"), (stack, "selected_index"))
+            self.links.append(w.jslink((slider, "index"), (stack, "selected_index")))
             self.sliders.append(slider)
             self.stacks.append(stack)
         self.profile = self.theme = None

@@ -1,0 +1,113 @@
+"""Widget logic: the views, and the explorers in both their live (kernel) and static (book) forms."""
+from __future__ import annotations
+
+import ipywidgets as w
+import pytest
+
+from course import Profile
+from course.widgets import views
+from course.widgets.explorers import BodyExplorer, CycleExplorer
+
+
+def linked(explorer, control, view) -> bool:
+    """Whether the explorer links control.index to view.selected_index in the browser (jslink)."""
+    return any(link.source == (control, "index") and link.target == (view, "selected_index") for link in explorer.links)
+
+
+def test_body_card_shows_the_tables_facts(kb):
+    card = views.body_card(kb, "cat")
+    body = kb.body("cat")
+    assert body["name_en"] in card and "(CAT)" in card
+    experts = kb.figure("cat", "experts")
+    assert f"{experts['value']:g} {experts['unit_en']}" in card and f"{experts['as_of']:%d %B %Y}" in card
+    for source in kb.sources(body["source_ids"]).itertuples():
+        assert source.url in card
+
+
+def test_changed_figure_says_what_changed(kb):
+    card = views.body_card(kb, "cpt")
+    assert "Changed since the APT guide" in card and "Russia" in card
+
+
+def test_static_body_explorer_links_picker_and_views_in_the_browser(kb):
+    bodies = kb.bodies(module="treaty_bodies")
+    explorer = BodyExplorer(bodies, live=False)
+    assert len(explorer.stack.children) == len(bodies)
+    assert linked(explorer, explorer.picker, explorer.stack), "picker not jslinked to the stack"
+    assert not explorer.filters and explorer.keyword is None  # no controls that would need a kernel
+
+
+def test_live_body_explorer_filters(kb):
+    bodies = kb.bodies()
+    explorer = BodyExplorer(bodies, live=True)
+    assert set(explorer.filters) == {"kind", "system", "region"}
+    explorer.filters["system"].value = "coe"
+    shown = [bodies.reset_index(drop=True).at[i, "id"] for _, i in explorer.picker.options]
+    assert set(shown) == set(kb.bodies(system="coe")["id"])
+    explorer.keyword.value = "court"
+    shown = [bodies.reset_index(drop=True).at[i, "id"] for _, i in explorer.picker.options]
+    assert shown == ["ecthr"]
+    assert explorer.stack.selected_index == explorer.picker.value  # the card follows the list
+    explorer.keyword.value = "no body has this word"
+    assert explorer.picker.options == () and "0 of" in explorer.count.value
+
+
+def test_cycle_explorer_has_a_tab_per_path_and_a_view_per_stage(kb):
+    explorer = CycleExplorer("cat_reporting", live=False)
+    widget = explorer.widget()
+    tab = widget.children[-1]
+    assert isinstance(tab, w.Tab)
+    assert list(tab.titles) == list(kb.paths("cat_reporting")["name_en"])
+    for path, slider, stack in zip(explorer.paths.itertuples(), explorer.sliders, explorer.stacks):
+        stages = kb.stages("cat_reporting", path.id)
+        assert len(slider.options) == len(stack.children) == len(stages)
+        assert linked(explorer, slider, stack)
+        assert all(name in stack.children[i].value for i, name in enumerate(stages["name_en"]))
+    assert explorer.profile is None  # the static view shows every opening, with who may take it
+
+
+def test_single_path_cycle_needs_no_tabs():
+    explorer = CycleExplorer("upr", live=False)
+    assert not isinstance(explorer.widget().children[-1], w.Tab)
+
+
+def test_live_cycle_explorer_filters_openings_by_profile(kb):
+    explorer = CycleExplorer("upr", live=True)
+    a_only = kb.opportunities(cycle_id="upr")
+    a_only = a_only[a_only["who"] == "a_status_nhri"].iloc[0]
+    stage_ids = list(kb.stages("upr", "upr_main")["id"])
+    card = explorer.stacks[0].children[stage_ids.index(a_only["stage_id"])]
+    assert a_only["name_en"] in card.value
+    explorer.profile.value = "none"        # an NPM that is not an NHRI
+    assert a_only["name_en"] not in card.value
+    explorer.profile.value = "A"
+    assert a_only["name_en"] in card.value
+
+
+def test_stage_card_gives_timing_in_words_and_structure(kb):
+    card = views.stage_card(kb, "cat_reporting", "cat_simplified", 0)
+    stage = kb.stages("cat_reporting", "cat_simplified").iloc[0]
+    assert stage["timing_en"] in card
+    assert views.offset_words(stage["offset"], stage["offset_unit"], "session")[:8] in card or "at the" in card
+
+
+def test_timeline_is_an_accessible_picture(kb):
+    stages = kb.stages("cat_reporting", "cat_standard")
+    svg = views.timeline_svg(stages, 2, "CAT reporting")
+    assert 'role="img"' in svg and "<title>" in svg
+    label = svg.split('aria-label="')[1].split('"')[0]
+    assert all(name.replace("'", "&#x27;") in label for name in stages["name_en"])
+    assert f"Stage 3 of {len(stages)} is highlighted" in label
+
+
+@pytest.mark.parametrize("offset,unit,expected", [
+    (-3, "months", "3 months before the session"), (1, "years", "1 year after the session"), (0, "days", "at the session"),
+])
+def test_offset_words(offset, unit, expected):
+    assert views.offset_words(offset, unit, "session") == expected
+
+
+def test_profile_rules():
+    assert Profile("A").may("a_status_nhri") and not Profile("B").may("a_status_nhri")
+    assert Profile("B").may("nhri") and not Profile(None).may("nhri")
+    assert Profile(None).may("any_npm") and Profile(None).may("ecosoc_or_nhri")
