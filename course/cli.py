@@ -89,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_setup_browser)
     p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
     p.set_defaults(func=cmd_build)
+    from . import bench
+    from .facilitator import cli as facilitator_cli
+
+    bench.load_all()
+    bench.register(sub)
+    facilitator_cli.register(sub)
     quiz = sub.add_parser("quiz", help="quiz tools").add_subparsers(dest="quiz_command", required=True)
     p = quiz.add_parser("generate", help="generate quiz sources from quizzes/specs and their release versions")
     p.set_defaults(func=cmd_quiz_generate)
