@@ -33,5 +33,5 @@ lab: $(STAMP)
 	$(BIN)/python -m course lab
 
 clean:
-	rm -rf _build js/dist js/node_modules quizzes/source quizzes/release quizzes/submitted \
+	rm -rf _build _generated js/node_modules quizzes/source quizzes/release quizzes/submitted \
 	       quizzes/autograded quizzes/feedback quizzes/exchange quizzes/gradebook.db quizzes/reports

@@ -4,15 +4,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 from .paths import ROOT
 from .tools import tool, tool_env
 
 JS_DIR = ROOT / "js"
-JS_DIST = JS_DIR / "dist"  # copied as is into the book's html folder (html_extra_path)
-WIDGET_JS = JS_DIST / "widgets"
 HTML_MANAGER = JS_DIR / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist"
+AXE = JS_DIR / "node_modules" / "axe-core" / "axe.min.js"
+# Files made at build time and copied as they are into the book's html folder (html_extra_path).
+GENERATED = ROOT / "_generated"
+WIDGET_JS = GENERATED / "widgets"
+DOWNLOADS = GENERATED / "downloads"
+LEARNER_KIT = DOWNLOADS / "npm-course-learner-kit.zip"
+SITE_ARCHIVE_NAME = "npm-course-site.zip"
 
 
 class BuildError(Exception):
@@ -25,33 +31,73 @@ def _run(command: list[str], cwd: Path, env: dict | None = None, what: str = "")
         raise BuildError(f"{what or command[0]} failed (exit {result.returncode}); its output is above")
 
 
-def widget_js() -> Path:
-    """Install the widget JavaScript from the npm lock file and copy what pages load into js/dist."""
+def node_modules() -> None:
+    """Install the JavaScript from npm with the lock file, unless the installed copy is current."""
     lock = JS_DIR / "package-lock.json"
-    embed = WIDGET_JS / "embed.js"
-    if embed.exists() and embed.stat().st_mtime >= lock.stat().st_mtime:
-        return JS_DIST
+    stamp = JS_DIR / "node_modules" / ".package-lock.json"  # npm writes it on every install
+    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime and AXE.exists():
+        return
     _run([tool("npm"), "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], JS_DIR,
-         what="npm ci (widget JavaScript)")
+         what="npm ci (js/package-lock.json)")
+
+
+def widget_js() -> Path:
+    """Copy what the static book's widget pages load into _generated/widgets."""
+    node_modules()
     WIDGET_JS.mkdir(parents=True, exist_ok=True)
     # The fonts are Font Awesome's, which embed.js asks for beside itself when a widget shows an icon.
     for source in [HTML_MANAGER / "embed.js", HTML_MANAGER / "embed.js.LICENSE.txt", *HTML_MANAGER.glob("*.woff2")]:
         shutil.copy2(source, WIDGET_JS / source.name)
-    return JS_DIST
+    return WIDGET_JS
 
 
-def book(out_dir: Path | None = None, clean: bool = True) -> Path:
-    """Build the whole book into OUT_DIR/_build (default: the project's _build); returns the html folder."""
+# What a learner needs to run the course in JupyterLab: `pip install -c requirements.lock .` in the folder,
+# then `python -m course lab`.
+KIT_FILES = ["README.md", "pyproject.toml", "requirements.lock"]
+KIT_FOLDERS = {"modules": "*.ipynb", "data": "*", "course": "**/*.py", "quizzes/release": "**/*.ipynb"}
+
+
+def learner_kit() -> Path:
+    """One archive with the module notebooks, the quizzes as released, the data and the package."""
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(LEARNER_KIT, "w", zipfile.ZIP_DEFLATED) as kit:
+        for name in KIT_FILES:
+            kit.write(ROOT / name, f"npm-course/{name}")
+        for folder, pattern in KIT_FOLDERS.items():
+            for path in sorted((ROOT / folder).glob(pattern)):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    kit.write(path, f"npm-course/{path.relative_to(ROOT)}")
+    return LEARNER_KIT
+
+
+def site_archive(html: Path) -> Path:
+    """The whole site in one archive, to copy to a USB stick and open from disk; pages link to it."""
+    target = html / "downloads" / SITE_ARCHIVE_NAME
+    target.parent.mkdir(exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(html.rglob("*")):
+            if path.is_file() and path != target:
+                archive.write(path, f"npm-course-site/{path.relative_to(html)}")
+    return target
+
+
+def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True) -> Path:
+    """Build the whole book into OUT_DIR/_build (default: the project's _build); returns the html folder.
+
+    prepare=False skips the widget JavaScript, quizzes and learner kit (an author's quick rebuild)."""
     from .quiz.generate import generate_all
 
-    widget_js()
-    generate_all()
+    if prepare:
+        widget_js()
+        generate_all()
+        learner_kit()
     out_dir = Path(out_dir or ROOT)
     if clean and (out_dir / "_build").exists():
         shutil.rmtree(out_dir / "_build")  # a rebuild over an old _build hides notebook failures
-    env = tool_env(COURSE_STATIC_BOOK="1")
     started = time.perf_counter()
     _run([tool("jupyter-book"), "build", str(ROOT), "--path-output", str(out_dir), "-n", "-W", "--keep-going"],
-         ROOT, env=env, what="jupyter-book build")
+         ROOT, env=tool_env(COURSE_STATIC_BOOK="1"), what="jupyter-book build")
+    html = out_dir / "_build" / "html"
+    site_archive(html)
     print(f"built in {time.perf_counter() - started:.0f} s")
-    return out_dir / "_build" / "html"
+    return html

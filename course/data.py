@@ -3,7 +3,9 @@ quizzes and the planner ask of them."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,7 @@ WHO_LABELS = {
     "on_invitation": "an NPM the body invites",
     "nhri": "an NPM that is also an accredited NHRI",
     "a_status_nhri": "an NPM that is also an A-status NHRI",
-    "ecosoc_or_nhri": "an NHRI, or an NPM speaking through an NGO with ECOSOC status",
+    "ecosoc_or_nhri": "an A-status NHRI, or an NPM speaking through an NGO with ECOSOC status",
 }
 
 
@@ -167,12 +169,31 @@ def _read_table(path: Path, schema: dict) -> pd.DataFrame:
     return df
 
 
+def _validated_stamp(directory: Path) -> Path:
+    """A marker that these exact tables passed validation. It is named by a digest of their bytes, so any
+    edit makes a new name: a notebook then skips the slow Frictionless check when nothing has changed."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.csv")) + [directory / "datapackage.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return Path(tempfile.gettempdir()) / f"npm-course-valid-{digest.hexdigest()[:32]}"
+
+
 @functools.lru_cache(maxsize=4)
 def _load(data_dir: str) -> KnowledgeBase:
     directory = Path(data_dir)
-    problems = validate(directory)
-    if any(p.severity == "error" for p in problems):
-        raise DataError(problems)
+    try:
+        stamp = _validated_stamp(directory)
+    except OSError:
+        stamp = None  # a file is missing or unreadable: validation says which
+    if stamp is None or not stamp.exists():
+        problems = validate(directory)
+        if any(p.severity == "error" for p in problems):
+            raise DataError(problems)
+        if stamp is not None:
+            try:
+                stamp.touch()
+            except OSError:
+                pass  # a read-only temp folder only costs the next load a validation
     descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
     tables = {r["name"]: _read_table(directory / r["path"], r["schema"]) for r in descriptor["resources"]}
     return KnowledgeBase(tables, descriptor)

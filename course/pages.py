@@ -11,33 +11,47 @@ def covers(module_id: str) -> None:
     kb = load()
     bodies = kb.bodies(module=module_id)
     figures = kb.figures()[kb.figures()["body_id"].isin(bodies["id"])]
-    names = ", ".join(f'<abbr title="{esc(b.name_en)}">{esc(b.acronym_en)}</abbr>' for b in bodies.itertuples())
+    # Full names and acronyms in the page text, so that the book's search finds the page by either.
+    names = "; ".join(f"{b.name_en} ({b.acronym_en})" for b in bodies.itertuples())
     if figures.empty:
-        dates = "no counts"
+        dates = "none shown"
     else:
         oldest, newest = min(figures["as_of"]), max(figures["as_of"])
-        dates = (f"figures as of {newest:%d %B %Y}" if oldest == newest
-                 else f"figures as of dates from {oldest:%B %Y} to {newest:%B %Y}, each given beside its figure")
-    show_html(f'<p class="course-meta"><strong>Bodies covered:</strong> {names}. <strong>Figures:</strong> {dates}.</p>')
+        dates = (f"as of {newest:%d %B %Y}" if oldest == newest
+                 else f"as of dates from {oldest:%B %Y} to {newest:%B %Y}, each given beside its figure")
+    # Markdown, not HTML: the book parses it into text that its search index holds.
+    from IPython.display import Markdown, display
+
+    display(Markdown(f"**Bodies covered:** {names}. **Figures:** {dates}."))
+
+
+def module_source_ids(module_id: str) -> set[str]:
+    """The sources of every row the module shows: its bodies, and every row that hangs from them by
+    body_id, cycle_id or stage_id in any table (figures, comparisons, cycles, paths, stages, opportunities)."""
+    kb = load()
+    keys = {"body_id": set(kb.bodies(module=module_id)["id"])}
+    keys["cycle_id"] = set(kb["cycles"][kb["cycles"]["body_id"].isin(keys["body_id"])]["id"])
+    keys["stage_id"] = set(kb["stages"][kb["stages"]["cycle_id"].isin(keys["cycle_id"])]["id"])
+    ids: set[str] = set()
+    for name, table in kb.tables.items():
+        rows = table[table["id"].isin(keys["body_id"])] if name == "bodies" else None
+        for key, wanted in keys.items():
+            if key in table.columns and name != "glossary":
+                hit = table[table[key].isin(wanted)]
+                rows = hit if rows is None else rows.combine_first(hit)
+        if rows is None or rows.empty:
+            continue
+        if "source_ids" in rows.columns:
+            for cell in rows["source_ids"]:
+                ids.update(cell)
+        if "source_id" in rows.columns:
+            ids.update(rows["source_id"].dropna())
+    return ids
 
 
 def sources(module_id: str) -> None:
-    """Every source behind the bodies, figures and cycles this module shows, as a list."""
-    kb = load()
-    bodies = kb.bodies(module=module_id)
-    ids = set()
-    for cell in bodies["source_ids"]:
-        ids.update(cell)
-    ids.update(kb.figures()[kb.figures()["body_id"].isin(bodies["id"])]["source_id"])
-    cycles = kb["cycles"][kb["cycles"]["body_id"].isin(bodies["id"])]
-    for table, key in (("cycles", "id"), ("paths", "cycle_id"), ("stages", "cycle_id")):
-        rows = kb[table][kb[table][key].isin(cycles["id"])]
-        for cell in rows["source_ids"]:
-            ids.update(cell)
-    stages = kb["stages"][kb["stages"]["cycle_id"].isin(cycles["id"])]
-    for cell in kb["opportunities"][kb["opportunities"]["stage_id"].isin(stages["id"])]["source_ids"]:
-        ids.update(cell)
-    rows = kb.sources(sorted(ids)).sort_values("title")
+    """Every source behind what this module shows, as a list."""
+    rows = load().sources(sorted(module_source_ids(module_id))).sort_values("title")
     items = "".join(f'<li><a href="{esc(s.url)}">{esc(s.title)}</a>, {esc(s.publisher)}'
                     f'{", " + esc(s.published) if s.published else ""} (consulted {s.consulted:%d %B %Y}).</li>'
                     for s in rows.itertuples())

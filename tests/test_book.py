@@ -86,7 +86,7 @@ def test_module_notebook_runs_live(module, project_root):
         pytest.skip(f"{module.path} is not written yet")
     nb = nbformat.read(path, as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "COURSE_STATIC_BOOK"}
-    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}, env=env).execute()
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)

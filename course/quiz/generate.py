@@ -7,10 +7,8 @@ hidden tests are stripped. Neither is committed.
 """
 from __future__ import annotations
 
-import json
+import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,19 +175,34 @@ def write_source(quiz: Quiz, root: Path = QUIZ_ROOT) -> Path:
     return path
 
 
-def release(quiz_id: str, root: Path = QUIZ_ROOT) -> Path:
+def _nbgrader_api(root: Path):
+    """nbgrader's own API, configured by the course root's nbgrader_config.py, in this process (starting
+    nbgrader once per quiz costs seconds each)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    os.environ["PATH"] = tool_env()["PATH"]  # nbgrader runs `alembic` from PATH
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    config.CourseDirectory.root = str(root)
+    return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+
+
+def release(quiz_id: str, root: Path = QUIZ_ROOT, api=None) -> Path:
     """nbgrader's generate_assignment: strips solutions and hidden tests into release/."""
-    result = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", quiz_id, "--force",
-                             "--log-level=WARN"], cwd=root, capture_output=True, text=True, env=tool_env())
-    if result.returncode != 0:
-        raise SpecError(f"nbgrader could not generate the release of {quiz_id}:\n{result.stdout}{result.stderr}")
+    api = api or _nbgrader_api(root)
+    result = api.generate_assignment(quiz_id, force=True)
+    if not result.get("success"):
+        raise SpecError(f"nbgrader could not generate the release of {quiz_id}:\n{result.get('error') or result.get('log')}")
     return root / "release" / quiz_id / f"{quiz_id}.ipynb"
 
 
 def generate_all(root: Path = QUIZ_ROOT) -> list[Path]:
     """Every quiz, from spec to release notebook."""
+    quizzes = all_specs()
+    api = _nbgrader_api(root)
     released = []
-    for quiz in all_specs():
+    for quiz in quizzes:
         write_source(quiz, root)
-        released.append(release(quiz.id, root))
+        released.append(release(quiz.id, root, api))
     return released

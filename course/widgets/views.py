@@ -5,6 +5,7 @@ views serve JupyterLab and the static book. Keeping them pure makes them easy to
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
 import textwrap
@@ -19,6 +20,7 @@ BASIS_LABELS = {"rule": "set by the rules", "practice": "usual practice, may var
                 "estimate": "our rough estimate, check the body's calendar"}
 # Colours meet WCAG AA contrast on white for text, and the current stage differs by shape and weight too.
 ACCENT = "#0b5394"
+STALE_DAYS = 2 * 365  # as `python -m course validate` warns: figures older than 24 months
 MUTED = "#5f6368"
 
 
@@ -30,13 +32,18 @@ def format_number(value: float) -> str:
     return f"{value:g}"
 
 
-def figure_sentences(kb: KnowledgeBase, body_id: str) -> list[str]:
-    """'10 independent experts (as of 2026-01-01)' for each figure of a body."""
+def figure_sentences(kb: KnowledgeBase, body_id: str, today: dt.date | None = None) -> list[str]:
+    """'10 independent experts (as of 28 November 2026)' for each figure of a body, saying what changed since
+    the APT guide and warning when the newest figure we could confirm is old."""
+    today = today or dt.date.today()
     out = []
     for _, f in kb.figures(body_id).iterrows():
         text = f"{format_number(f['value'])} {esc(f['unit_en'])} (as of {f['as_of']:%d %B %Y})"
         if f["change_en"]:
             text += f" <em>Changed since the APT guide: {esc(f['change_en'])}</em>"
+        if (today - f["as_of"]).days > STALE_DAYS:
+            text += (" <em>This is the newest count we could confirm and it may have changed since: check the "
+                     "source before you rely on it.</em>")
         out.append(text)
     return out
 

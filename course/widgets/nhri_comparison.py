@@ -1,0 +1,227 @@
+"""The NHRI comparison: what an NPM can do in a cycle depending on whether it is also an NHRI, and of which grade.
+
+Everything is computed from `opportunities.who` with `course.data.Profile`. Each opening gets one of four
+kinds of access for each kind of NPM:
+
+- `own`: the NPM can do it in its own name;
+- `conditional`: open to any NPM, but only if a condition of the body is met (it was invited, or it already
+  sent written information);
+- `partner`: the NPM cannot do it in its own name, but can do it through a partner NGO with ECOSOC status.
+  This is the `ecosoc_or_nhri` case. At the Human Rights Council (the only place it is used) an NHRI has
+  standing of its own only if it holds A status, so a B-status NHRI is in the same place as an NPM that is not
+  an NHRI;
+- `closed`: not open to this kind of NPM.
+
+The static book gets one pre-rendered view per kind of NPM in a Stack, switched by a Dropdown with `jslink`
+(no kernel needed), and a searchable table over every cycle. Live, a second Dropdown picks the cycle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as w
+import pandas as pd
+
+from ..data import WHO_LABELS, KnowledgeBase, Profile, load
+from .common import searchable_table, show_html, static_book
+from .views import esc
+
+
+@dataclass(frozen=True)
+class NpmKind:
+    key: str
+    label: str
+    profile: Profile
+
+
+NPM_KINDS = (
+    NpmKind("not_nhri", "an NPM that is not an NHRI", Profile(nhri_grade=None)),
+    NpmKind("b_status", "an NPM that is also a B-status NHRI", Profile(nhri_grade="B")),
+    NpmKind("a_status", "an NPM that is also an A-status NHRI", Profile(nhri_grade="A")),
+)
+
+ACCESS_WORDS = {
+    "own": "Yes, in its own name",
+    "conditional": "Yes, if the condition is met",
+    "partner": "Only through a partner NGO with ECOSOC status",
+    "closed": "No",
+}
+# A symbol as well as words, so that the difference never rests on colour alone.
+ACCESS_MARKS = {"own": "✔", "conditional": "✔*", "partner": "↪", "closed": "✘"}
+CONDITIONAL_WHO = ("prior_submitter", "on_invitation")
+
+CSS = """<style>
+.course-compare table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
+.course-compare th,.course-compare td{border:1px solid #dadce0;padding:.3em .5em;text-align:left;vertical-align:top}
+.course-compare thead th{background:#f1f3f4}
+.course-compare td.course-me,.course-compare th.course-me{background:#e8f0fe;font-weight:bold}
+.course-compare .course-diff{border-left:4px solid #0b5394}
+.course-compare h4{font-size:1.2em;margin:.2em 0 .5em}
+.course-compare h5{font-size:1.05em;margin:.8em 0 .3em}
+</style>"""
+
+
+def access(who: str, profile: Profile) -> str:
+    """How an NPM of this profile can take up an opening whose `who` is given: own, conditional, partner or closed."""
+    if who not in WHO_LABELS:
+        raise KeyError(f"unknown who value {who!r}")
+    if who == "ecosoc_or_nhri":
+        return "own" if profile.may("a_status_nhri") else "partner"
+    if not profile.may(who):
+        return "closed"
+    return "conditional" if who in CONDITIONAL_WHO else "own"
+
+
+def comparison(kb: KnowledgeBase, cycle_ids=None) -> pd.DataFrame:
+    """One row per opening of the given cycles (default: all), in cycle and stage order, with one access
+    column per kind of NPM (keyed by NpmKind.key)."""
+    cycles = kb["cycles"]
+    if cycle_ids is not None:
+        wanted = [cycle_ids] if isinstance(cycle_ids, str) else list(cycle_ids)
+        unknown = set(wanted) - set(cycles["id"])
+        if unknown:
+            raise KeyError(f"no cycle with id {sorted(unknown)}")
+        cycles = cycles.set_index("id").loc[wanted].reset_index()
+    rows = []
+    for cycle_number, cycle in enumerate(cycles.itertuples()):
+        stages = kb.stages(cycle.id)
+        for stage in stages.itertuples():
+            for o in kb.opportunities(stage_id=stage.id).itertuples():
+                row = {"cycle_id": cycle.id, "cycle": cycle.name_en, "cycle_order": cycle_number,
+                       "stage_id": stage.id, "stage_order": stage.order, "stage": stage.name_en,
+                       "id": o.id, "opening": o.name_en, "who": o.who, "conditions": o.conditions_en}
+                row.update({kind.key: access(o.who, kind.profile) for kind in NPM_KINDS})
+                rows.append(row)
+    columns = ["cycle_id", "cycle", "cycle_order", "stage_id", "stage_order", "stage", "id", "opening", "who",
+               "conditions", *[k.key for k in NPM_KINDS]]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def tally(table: pd.DataFrame, key: str) -> dict[str, int]:
+    """How many openings of each kind of access one kind of NPM has in the table."""
+    counts = table[key].value_counts()
+    return {a: int(counts.get(a, 0)) for a in ACCESS_WORDS}
+
+
+def differences(table: pd.DataFrame, key: str, other: str) -> pd.DataFrame:
+    """The openings where kind `key` has different access from kind `other`."""
+    return table[table[key] != table[other]]
+
+
+def _cell(value: str, mine: bool) -> str:
+    css = ' class="course-me"' if mine else ""
+    return f'<td{css}><span aria-hidden="true">{ACCESS_MARKS[value]}</span> {esc(ACCESS_WORDS[value])}</td>'
+
+
+def _kind(key: str) -> NpmKind:
+    return next(k for k in NPM_KINDS if k.key == key)
+
+
+def _gains_and_losses(table: pd.DataFrame, key: str) -> str:
+    """Sentences on what this kind of NPM can do that the others cannot, and the other way round."""
+    rank = {"closed": 0, "partner": 1, "conditional": 2, "own": 3}
+    parts = []
+    for other in NPM_KINDS:
+        if other.key == key:
+            continue
+        diff = differences(table, key, other.key)
+        better = diff[diff[key].map(rank) > diff[other.key].map(rank)]
+        worse = diff[diff[key].map(rank) < diff[other.key].map(rank)]
+        if diff.empty:
+            parts.append(f"<li>Compared with {esc(other.label)}: <strong>no difference</strong> here.</li>")
+            continue
+        text = []
+        if not better.empty:
+            text.append("it can do more with " + ", ".join(f"<em>{esc(n)}</em>" for n in better["opening"]))
+        if not worse.empty:
+            text.append("it can do less with " + ", ".join(f"<em>{esc(n)}</em>" for n in worse["opening"]))
+        parts.append(f"<li>Compared with {esc(other.label)}: {'; '.join(text)}.</li>")
+    return f"<ul>{''.join(parts)}</ul>"
+
+
+def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: int = 4) -> str:
+    """The view for one kind of NPM: a short summary, what differs from the other kinds, and a table of every
+    opening with the access of all three kinds, the chosen one highlighted."""
+    kind = _kind(key)
+    table = comparison(kb, cycle_ids)
+    h, h2 = f"h{heading_level}", f"h{heading_level + 1}"
+    counts = tally(table, key)
+    summary = "; ".join(f"{esc(ACCESS_WORDS[a][0].lower() + ACCESS_WORDS[a][1:])}: {n}" for a, n in counts.items() if n)
+    names = list(table["cycle"].unique())
+    cycles = (f"the cycle <em>{esc(names[0])}</em>" if len(names) == 1
+              else f"{len(names)} cycles ({', '.join(esc(c) for c in names)})" if names else "no cycle")
+    me = ' class="course-me"'
+    head = "".join(f'<th scope="col"{me if k.key == key else ""}>{esc(k.label[0].upper() + k.label[1:])}</th>'
+                   for k in NPM_KINDS)
+    body = []
+    show_cycle = table["cycle_id"].nunique() > 1
+    for r in table.itertuples():
+        differs = len({getattr(r, k.key) for k in NPM_KINDS}) > 1
+        cells = "".join(_cell(getattr(r, k.key), k.key == key) for k in NPM_KINDS)
+        where = f"{esc(r.cycle)}: " if show_cycle else ""
+        note = f'<br><span class="course-meta">{esc(r.conditions)}</span>' if r.conditions else ""
+        row_class = ' class="course-diff"' if differs else ""
+        body.append(f'<tr{row_class}><td>{where}{r.stage_order}. {esc(r.stage)}</td>'
+                    f'<th scope="row">{esc(r.opening)}{" (differs)" if differs else ""}{note}</th>{cells}</tr>')
+    return (f'<section class="course-card course-compare" aria-label="Openings for {esc(kind.label)}">'
+            f'<{h}>What {esc(kind.label)} can do</{h}>'
+            f'<p>In {cycles}, out of {len(table)} openings: {summary}.</p>'
+            f'<{h2}>How it differs from the other kinds of NPM</{h2}>{_gains_and_losses(table, key)}'
+            f'<{h2}>Every opening, side by side</{h2}>'
+            f'<p class="course-meta">✔ in its own name; ✔* if the body\'s condition is met; ↪ only through a partner '
+            f'NGO with ECOSOC status; ✘ not open. Rows marked "(differs)" are the ones where the kind of NPM matters.</p>'
+            f'<table><caption>Openings in {cycles}, by kind of NPM</caption>'
+            f'<thead><tr><th scope="col">Stage</th><th scope="col">Opening</th>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></section>')
+
+
+class NhriComparison:
+    """Pick the kind of NPM and see its openings beside the other kinds; live, pick the cycle too."""
+
+    def __init__(self, cycle_id: str | None, live: bool):
+        self.kb = load()
+        self.cycle_id = cycle_id
+        self.views = [w.HTML(comparison_view(self.kb, k.key, cycle_id)) for k in NPM_KINDS]
+        self.stack = w.Stack(self.views, selected_index=0)
+        self.picker = w.Dropdown(options=[(k.label, i) for i, k in enumerate(NPM_KINDS)], value=0,
+                                 description="My NPM is", style={"description_width": "initial"},
+                                 layout=w.Layout(width="max-content"))
+        self.links = [w.jslink((self.picker, "index"), (self.stack, "selected_index"))]
+        self.cycle = None
+        if live:
+            cycles = self.kb["cycles"]
+            self.cycle = w.Dropdown(options=[("every cycle in the course", None)] + list(zip(cycles["name_en"], cycles["id"])),
+                                    value=cycle_id, description="Cycle", style={"description_width": "initial"})
+            self.cycle.observe(self._rerender, names="value")
+
+    def _rerender(self, _change=None):
+        for kind, view in zip(NPM_KINDS, self.views):
+            view.value = comparison_view(self.kb, kind.key, self.cycle.value)
+
+    def widget(self) -> w.Widget:
+        controls = [self.picker] + ([self.cycle] if self.cycle is not None else [])
+        return w.VBox([w.HBox(controls, layout=w.Layout(flex_flow="row wrap")), self.stack])
+
+
+def table_for_reading(table: pd.DataFrame) -> pd.DataFrame:
+    """The comparison as plain words, for the searchable table."""
+    out = table[["cycle", "stage_order", "stage", "opening"]].copy()
+    out["who"] = table["who"].map(WHO_LABELS)
+    for kind in NPM_KINDS:
+        out[kind.key] = table[kind.key].map(ACCESS_WORDS)
+    return out.rename(columns={"cycle": "Cycle", "stage_order": "Step", "stage": "Stage", "opening": "Opening",
+                               "who": "Open to (from the data)",
+                               **{k.key: k.label[0].upper() + k.label[1:] for k in NPM_KINDS}})
+
+
+def nhri_comparison(cycle_id: str | None = "upr") -> None:
+    """Show the comparison for one cycle (None: every cycle), then a searchable table over every cycle."""
+    kb = load()
+    live = not static_book()
+    show_html(CSS)
+    from IPython.display import display
+
+    display(NhriComparison(cycle_id, live).widget())
+    if not live:
+        searchable_table(table_for_reading(comparison(kb)),
+                         caption="Every opening in every cycle of the course, by kind of NPM: search or sort")
