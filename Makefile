@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test bench setup clean lab
+.PHONY: book pdf test bench setup clean lab
 
 # Reinstall when the pins change. The lock file pins every package, the direct and the indirect ones.
 $(STAMP): pyproject.toml requirements.lock
@@ -22,6 +22,10 @@ book: $(STAMP)
 	@echo
 	@echo "The course is built. Open $(CURDIR)/_build/html/index.html in a browser."
 
+# One PDF of the whole course, printed by Debian's Chromium (apt-get install chromium).
+pdf: $(STAMP)
+	$(BIN)/python -m course pdf
+
 test: $(STAMP)
 	$(BIN)/python -m course setup-browser
 	$(BIN)/python -m pytest
@@ -34,4 +38,5 @@ lab: $(STAMP)
 
 clean:
 	rm -rf _build _generated js/node_modules quizzes/source quizzes/release quizzes/submitted \
-	       quizzes/autograded quizzes/feedback quizzes/exchange quizzes/gradebook.db quizzes/reports
+	       quizzes/autograded quizzes/feedback quizzes/exchange quizzes/gradebook.db quizzes/reports \
+	       quizzes/roster.csv

@@ -46,6 +46,14 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_pdf(args) -> int:
+    from .pdf import build_pdf
+
+    target = build_pdf(Path(args.out_dir) if args.out_dir else None)
+    print(f"\nThe PDF of the course is {target}")
+    return 0
+
+
 def cmd_quiz_generate(args) -> int:
     from .quiz.generate import generate_all
 
@@ -89,12 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_setup_browser)
     p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("pdf", help="print the whole course to one PDF (_build/pdf), with Debian's Chromium")
+    p.add_argument("--out-dir", help="build under OUT_DIR/_build instead of the project's _build")
+    p.set_defaults(func=cmd_pdf)
     from . import bench
     from .facilitator import cli as facilitator_cli
+    from .hub import cli as hub_cli
 
     bench.load_all()
     bench.register(sub)
     facilitator_cli.register(sub)
+    hub_cli.register(sub)
     quiz = sub.add_parser("quiz", help="quiz tools").add_subparsers(dest="quiz_command", required=True)
     p = quiz.add_parser("generate", help="generate quiz sources from quizzes/specs and their release versions")
     p.set_defaults(func=cmd_quiz_generate)

@@ -10,6 +10,12 @@ def covers(module_id: str) -> None:
     """A line saying which bodies the module covers and the as-of dates of the figures it shows."""
     kb = load()
     bodies = kb.bodies(module=module_id)
+    from IPython.display import Markdown, display
+
+    if bodies.empty:  # orientation and planning draw on every body rather than a family of their own
+        display(Markdown(f"**Bodies covered:** all {len(kb['bodies'])} bodies in the course's tables. "
+                         "**Figures:** each shown beside its as-of date."))
+        return
     figures = kb.figures()[kb.figures()["body_id"].isin(bodies["id"])]
     # Full names and acronyms in the page text, so that the book's search finds the page by either.
     names = "; ".join(f"{b.name_en} ({b.acronym_en})" for b in bodies.itertuples())
@@ -20,8 +26,6 @@ def covers(module_id: str) -> None:
         dates = (f"as of {newest:%d %B %Y}" if oldest == newest
                  else f"as of dates from {oldest:%B %Y} to {newest:%B %Y}, each given beside its figure")
     # Markdown, not HTML: the book parses it into text that its search index holds.
-    from IPython.display import Markdown, display
-
     display(Markdown(f"**Bodies covered:** {names}. **Figures:** {dates}."))
 
 
@@ -49,9 +53,26 @@ def module_source_ids(module_id: str) -> set[str]:
     return ids
 
 
+def table_source_ids(*tables: str) -> set[str]:
+    """The sources cited by every row of the given tables."""
+    kb = load()
+    ids: set[str] = set()
+    for table in tables:
+        for cell in kb[table]["source_ids"]:
+            ids.update(cell)
+    return ids
+
+
 def sources(module_id: str) -> None:
     """Every source behind what this module shows, as a list."""
-    rows = load().sources(sorted(module_source_ids(module_id))).sort_values("title")
+    source_list(module_source_ids(module_id))
+
+
+def source_list(ids) -> None:
+    """The given sources as a list, by title, each with its publisher and the date we consulted it."""
+    if not ids:
+        return
+    rows = load().sources(sorted(ids)).sort_values("title")
     items = "".join(f'<li><a href="{esc(s.url)}">{esc(s.title)}</a>, {esc(s.publisher)}'
                     f'{", " + esc(s.published) if s.published else ""} (consulted {s.consulted:%d %B %Y}).</li>'
                     for s in rows.itertuples())

@@ -1,5 +1,6 @@
 """A small Sphinx extension for the book: keeps each page's scripts to what it needs, and puts each quiz's
-notebook beside its page for download, and links module and quiz pages to the downloads.
+notebook beside its page for download, links module and quiz pages to the downloads, and links the first
+use of each acronym on a page to its glossary entry.
 
 Jupyter Book 1 registers some scripts twice (a second copy of a `const` declaration is a console error), and
 loads scripts the book does not need (see _unwanted). This removes both.
@@ -45,20 +46,30 @@ def download_bar(app, pagename, templatename, context, doctree) -> None:
         + context["body"])
 
 
-FONTAWESOME_SCRIPT = re.compile(r'<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\s*')
+# Fixes to what the theme's templates write, applied to every page once it is written:
+FIXES = [
+    # Font Awesome's script (1.5 MB, 0.5 MB compressed) is hard-coded; the theme's CSS already draws the icons.
+    (re.compile(r'<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\s*'), ""),
+    # The search button's aria-label "Search" hides its visible text "Search Ctrl+K" from screen readers
+    # (WCAG 2.5.3, label in name): let the visible text be its name.
+    (re.compile(r'(<button[^>]*class="[^"]*search-button__button[^"]*"[^>]*?)\s+aria-label="Search"'), r"\1"),
+    # The navigation's toggles for sub-pages are <summary> elements with only an icon: give them a name.
+    (re.compile(r'<summary>(<span class="toctree-toggle")'), r'<summary aria-label="Show or hide the pages in this part">\1'),
+]
 
 
-def drop_fontawesome_script(app, exception) -> None:
-    """The theme's template hard-codes Font Awesome's script (1.5 MB); its CSS already draws the icons."""
-    if exception is not None or app.builder.format != "html":
+def fix_pages(app, exception) -> None:
+    if exception is not None or app.builder.format not in ("html", "singlehtml"):
         return
     from pathlib import Path
 
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        lighter = FONTAWESOME_SCRIPT.sub("", text)
-        if lighter != text:
-            page.write_text(lighter, encoding="utf-8")
+        fixed = text
+        for pattern, replacement in FIXES:
+            fixed = pattern.sub(replacement, fixed)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def copy_quiz_notebooks(app, exception) -> None:
@@ -76,10 +87,51 @@ def copy_quiz_notebooks(app, exception) -> None:
             shutil.copy2(source, target)
 
 
+def link_acronyms(app, doctree, docname) -> None:
+    """Link the first use of each glossary acronym on a page to its glossary entry."""
+    if docname == "glossary" or "glossary" not in app.env.found_docs:
+        return
+    from docutils import nodes
+
+    from .glossary_page import acronym_links
+
+    links = acronym_links()
+    if not links:
+        return
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, links), key=len, reverse=True)) + r")\b")
+    target = app.builder.get_relative_uri(docname, "glossary")
+    done: set[str] = set()
+    skip = (nodes.reference, nodes.title, nodes.literal, nodes.literal_block, nodes.raw, nodes.FixedTextElement)
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or any(isinstance(a, skip) for a in _ancestors(text)):
+            continue
+        value, pieces, last = str(text), [], 0
+        for match in pattern.finditer(value):
+            term = match.group(1)
+            if term in done:
+                continue
+            done.add(term)
+            pieces += [nodes.Text(value[last: match.start()]),
+                       nodes.reference("", term, refuri=f"{target}#{links[term]}", classes=["course-term"],
+                                       reftitle=f"{term} in the glossary")]
+            last = match.end()
+        if pieces:
+            parent.replace(text, pieces + [nodes.Text(value[last:])])
+
+
+def _ancestors(node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def setup(app):
     # After every other handler, so that what they added is tidied too.
     app.connect("html-page-context", tidy_assets, priority=900)
     app.connect("html-page-context", download_bar)
+    app.connect("doctree-resolved", link_acronyms)
     app.connect("build-finished", copy_quiz_notebooks)
-    app.connect("build-finished", drop_fontawesome_script)
+    app.connect("build-finished", fix_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -92,6 +92,12 @@ def test_module_notebook_runs_live(module, project_root):
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
 
 
+def test_module_titles_come_from_the_modules_table(project_root):
+    for module in MODULES:
+        first = nbformat.read(project_root / f"{module.path}.ipynb", as_version=4).cells[0].source
+        assert first.splitlines()[0] == f"# {module.title_en}", module.path
+
+
 def test_module_notebooks_are_thin(project_root):
     """Prose and one-line calls into the package: every code cell is one line."""
     for module in MODULES:

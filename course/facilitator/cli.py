@@ -1,8 +1,110 @@
-"""`python -m course class ...`: the facilitator's commands (see issue: facilitator kit)."""
+"""`python -m course class ...`: the facilitator's commands (see the facilitator guide in facilitator/)."""
 from __future__ import annotations
+
+from pathlib import Path
+
+from ..paths import QUIZ_ROOT, ROOT
+
+
+def _show(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def cmd_roster(args) -> int:
+    from . import roster
+    from .common import require_root
+
+    added, updated = roster.add(require_root(args.root), Path(args.file))
+    print(f"roster: {len(added)} participant(s) added, {len(updated)} updated; "
+          f"{len(roster.load(args.root))} in {_show(Path(args.root) / 'roster.csv')}")
+    return 0
+
+
+def cmd_release(args) -> int:
+    from .session import release
+
+    for qid in release(args.root, args.quiz):
+        print(f"released {qid}: participants fetch it from {_show(Path(args.root) / 'exchange')}, "
+              f"or hand out {_show(Path(args.root) / 'release' / qid / (qid + '.ipynb'))}")
+    return 0
+
+
+def cmd_collect(args) -> int:
+    from .session import collect_exchange, collect_folder
+
+    if args.source:
+        got = collect_folder(args.root, args.quiz, Path(args.source))
+        for pid, path in sorted(got.matched.items()):
+            print(f"collected {path.name} for {pid}")
+        for path, why in got.not_used:
+            print(f"not used: {path} ({why}); kept where it is")
+        for path in got.unmatched:
+            print(f"matches no participant: {path}; kept where it is (rename it to start with the id)")
+        print(f"{len(got.matched)} collected, {len(got.unmatched)} file(s) matched no one")
+        return 0
+    for qid, students in collect_exchange(args.root, args.quiz).items():
+        print(f"{qid}: {len(students)} submission(s) collected" + (f": {', '.join(students)}" if students else ""))
+    return 0
+
+
+def cmd_grade(args) -> int:
+    from .grading import grade
+
+    outcomes = grade(args.root, args.quiz, workers=args.workers, timeout=args.timeout)
+    for pid, o in outcomes.items():
+        if o.graded:
+            print(f"{pid}: {o.score:g} / {o.max_score:g}" + (f" ({'; '.join(o.notes)})" if o.notes else ""))
+        else:
+            print(f"{pid}: NOT GRADED: {o.reason}")
+    bad = sum(not o.graded for o in outcomes.values())
+    print(f"{len(outcomes) - bad} graded, {bad} could not be graded; feedback in {_show(Path(args.root) / 'feedback')}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .report import export
+
+    print(f"grades written to {_show(export(args.root, args.output, args.quiz))}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import report
+
+    print(f"class report written to {_show(report(args.root, args.quiz, args.output))}: open it in a browser")
+    return 0
 
 
 def register(subparsers) -> None:
     """Add the `class` command and its subcommands to the course's command line."""
     parser = subparsers.add_parser("class", help="run a facilitated session: roster, release, collect, grade, export, report")
-    parser.add_subparsers(dest="class_command", required=True)
+    parser.add_argument("--root", type=Path, default=QUIZ_ROOT,
+                        help="the quiz folder (nbgrader's course root; default: the project's quizzes/)")
+    sub = parser.add_subparsers(dest="class_command", required=True)
+    p = sub.add_parser("roster", help="add participants from a CSV file: id,name,institution[,email]")
+    p.add_argument("file", help="CSV file with a header row")
+    p.set_defaults(func=cmd_roster)
+    p = sub.add_parser("release", help="generate quizzes from their specs and release them to the exchange")
+    p.add_argument("quiz", nargs="?", help="one quiz (default: every quiz)")
+    p.set_defaults(func=cmd_release)
+    p = sub.add_parser("collect", help="collect submissions from the exchange, or --from a folder of notebooks")
+    p.add_argument("quiz", nargs="?", help="one quiz (default: every quiz; needed with --from if there are several)")
+    p.add_argument("--from", dest="source", metavar="DIR",
+                   help="a folder of returned notebooks, each named starting with the participant's id")
+    p.set_defaults(func=cmd_collect)
+    p = sub.add_parser("grade", help="autograde every submission of a quiz, then make the feedback")
+    p.add_argument("quiz")
+    p.add_argument("--workers", type=int, help="parallel graders (default: one per core)")
+    p.add_argument("--timeout", type=float, help="seconds a cell may run (default 20)")
+    p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("export", help="write the grades as CSV (default: quizzes/reports/grades.csv)")
+    p.add_argument("quiz", nargs="?", help="one quiz (default: every quiz)")
+    p.add_argument("--output", "-o", type=Path, help="CSV file to write")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("report", help="write the class report of a quiz (HTML with plots)")
+    p.add_argument("quiz")
+    p.add_argument("--output", "-o", type=Path, help="HTML file to write")
+    p.set_defaults(func=cmd_report)

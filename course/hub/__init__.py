@@ -1,0 +1,1 @@
+"""A JupyterHub for facilitated sessions: `python -m course hub ...` (see deploy/jupyterhub/GUIDE.md)."""

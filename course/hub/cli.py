@@ -1,0 +1,115 @@
+"""`python -m course hub ...`: the course's JupyterHub for a facilitated session (see deploy/jupyterhub/GUIDE.md).
+
+    hub setup --roster FILE.csv   environment, accounts with their own passwords (slips), groups, exchange
+    hub start                     run the hub (Ctrl+C stops it and every participant's server)
+    hub status                    what is set up, where
+    hub slips                     print the password slips again
+    hub teardown                  export the grades, then remove accounts, homes, exchange and state
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_setup(args) -> int:
+    from .roster import RosterError
+    from .system import HubError, setup
+
+    try:
+        settings, _passwords = setup(Path(args.roster), name=args.name, prefix=args.prefix, ip=args.ip,
+                                     port=args.port, facilitator=args.facilitator, ssl_cert=args.ssl_cert or "",
+                                     ssl_key=args.ssl_key or "")
+    except (HubError, RosterError) as exc:
+        return _fail(str(exc))
+    print(f"Session {settings.name!r} is set up: {len(settings.participants)} participant(s), "
+          f"facilitator {settings.facilitator}.")
+    print(f"Password slips (print, cut, hand out; then delete): {settings.state / 'slips.txt'}")
+    print(f"Start the hub with: python -m course hub start --name {settings.name}   then open {settings.url}/")
+    return 0
+
+
+def cmd_start(args) -> int:
+    import subprocess
+
+    from .system import HubError, Settings, hub_command
+
+    try:
+        settings = Settings.load(args.name)
+    except HubError as exc:
+        return _fail(str(exc))
+    command, env, cwd = hub_command(settings)
+    print(f"Starting the hub on {settings.url}/ (Ctrl+C stops it and every server)...", flush=True)
+    try:
+        return subprocess.call(command, env=env, cwd=cwd)
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_status(args) -> int:
+    from .system import HubError, Settings
+
+    try:
+        s = Settings.load(args.name)
+    except HubError as exc:
+        return _fail(str(exc))
+    print(f"session     {s.name}\naddress     {s.url}/\nfacilitator {s.facilitator}\ngrader      {s.grader}")
+    print(f"state       {s.state}\nexchange    {s.exchange}\ncourse      {s.course_dir}")
+    print(f"participants ({len(s.participants)}): {', '.join(s.participants)}")
+    return 0
+
+
+def cmd_slips(args) -> int:
+    from .system import STATE_ROOT
+
+    path = STATE_ROOT / args.name / "slips.txt"
+    if not path.exists():
+        return _fail(f"{path} is missing (deleted after printing?): set the session up again to make new passwords")
+    print(path.read_text())
+    return 0
+
+
+def cmd_teardown(args) -> int:
+    from .system import HubError, teardown
+
+    try:
+        exported = teardown(args.name, export=not args.no_export)
+    except HubError as exc:
+        return _fail(str(exc))
+    if exported:
+        print(f"Grades exported to {exported} (root only; see GUIDE.md for how long to keep them).")
+    print(f"Session {args.name!r} removed: accounts, home folders, exchange, hub database and passwords.")
+    return 0
+
+
+def register(subparsers) -> None:
+    """Add the `hub` command and its subcommands to the course's command line."""
+    parser = subparsers.add_parser("hub", help="a JupyterHub for a facilitated session (run as root; Linux)")
+    sub = parser.add_subparsers(dest="hub_command", required=True)
+
+    def named(p):
+        p.add_argument("--name", default="session", help="the session's name (default: session)")
+        return p
+
+    p = named(sub.add_parser("setup", help="create environment, accounts, groups and exchange from a roster"))
+    p.add_argument("--roster", required=True, help="the facilitator kit's roster CSV: id,name,institution,email")
+    p.add_argument("--prefix", default="npm-", help="prefix of the system account names (default: npm-)")
+    p.add_argument("--facilitator", default="facilitator", help="facilitator account name after the prefix")
+    p.add_argument("--ip", default="127.0.0.1",
+                   help="address participants reach (the venue network's, or 0.0.0.0); default loopback only")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--ssl-cert", help="TLS certificate file (PEM) for JupyterHub's own HTTPS")
+    p.add_argument("--ssl-key", help="TLS key file (PEM)")
+    p.set_defaults(func=cmd_setup)
+
+    named(sub.add_parser("start", help="run the hub in the foreground")).set_defaults(func=cmd_start)
+    named(sub.add_parser("status", help="show the session's set-up")).set_defaults(func=cmd_status)
+    named(sub.add_parser("slips", help="print the password slips again")).set_defaults(func=cmd_slips)
+    p = named(sub.add_parser("teardown", help="export grades, then remove the session"))
+    p.add_argument("--no-export", action="store_true", help="do not export the grades first")
+    p.set_defaults(func=cmd_teardown)
