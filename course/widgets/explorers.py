@@ -105,7 +105,9 @@ def body_explorer(kind=None, system=None, region=None, module=None) -> None:
 
     display(BodyExplorer(bodies, live).widget())
     if not live:
-        table = bodies[["acronym_en", "name_en", "kind", "system", "region", "established_year", "seat_en"]]
+        table = bodies[["acronym_en", "name_en", "kind", "system", "region", "established_year", "seat_en"]].assign(
+            kind=bodies["kind"].str.replace("_", " "), region=bodies["region"].str.replace("_", "-"),
+            system=[_label("system", v) for v in bodies["system"]])
         searchable_table(table.rename(columns={"acronym_en": "Acronym", "name_en": "Name", "kind": "Kind",
                                                "system": "System", "region": "Region",
                                                "established_year": "Since", "seat_en": "Seat"}),

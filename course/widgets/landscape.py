@@ -181,17 +181,10 @@ def landscape_explorer() -> None:
 
 
 def searchable_html_table(df: pd.DataFrame, caption: str) -> None:
-    """common.searchable_table, but letting the (already escaped) cells carry links: itables escapes HTML unless
-    told allow_html=True, and common.searchable_table takes no options."""
-    import itables
+    """A searchable table whose (already escaped) cells carry links."""
+    from .common import searchable_table
 
-    from . import common
-
-    if not common._itables_ready:
-        itables.init_notebook_mode(connected=False)
-        common._itables_ready = True
-    itables.show(df, caption=caption, classes="display compact", lengthMenu=[10, 25, 50], pageLength=10,
-                 showIndex=False, allow_html=True)
+    searchable_table(df, caption, allow_html=True)
 
 
 def sources() -> None:
