@@ -94,3 +94,25 @@ def test_load_refuses_invalid_data(data_copy):
     (data_copy / "themes.csv").write_text("id,name_en\n", encoding="utf-8")
     with pytest.raises(DataError, match="themes.csv"):
         load(data_copy)
+
+
+def test_every_acronym_the_course_uses_is_in_the_glossary(kb, project_root):
+    import glob
+    import re
+
+    import nbformat
+
+    known = {t.casefold() for t in kb.glossary_entries()["term_en"]}
+    not_acronyms = {"ii", "iii", "iv", "jupyterlab"}  # numerals and product names, not course terms
+    missing = {}
+    paths = glob.glob(str(project_root / "modules" / "*.ipynb")) + glob.glob(str(project_root / "quizzes/specs/*.yml"))
+    for path in paths:
+        if path.endswith(".ipynb"):
+            text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        else:
+            text = open(path, encoding="utf-8").read()
+        for token in re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", text):
+            word = token.casefold()
+            if word not in known and word.removesuffix("s") not in known and word not in not_acronyms:
+                missing.setdefault(token, set()).add(path.rsplit("/", 1)[-1])
+    assert not missing, f"acronyms without a glossary entry: {missing}"
