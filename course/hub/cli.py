@@ -8,25 +8,17 @@
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 1
+from ..cli import UserError
 
 
 def cmd_setup(args) -> int:
-    from .roster import RosterError
-    from .system import HubError, setup
+    from .system import setup
 
-    try:
-        settings, _passwords = setup(Path(args.roster), name=args.name, prefix=args.prefix, ip=args.ip,
-                                     port=args.port, facilitator=args.facilitator, ssl_cert=args.ssl_cert or "",
-                                     ssl_key=args.ssl_key or "")
-    except (HubError, RosterError) as exc:
-        return _fail(str(exc))
+    settings, _passwords = setup(Path(args.roster), name=args.name, prefix=args.prefix, ip=args.ip,
+                                 port=args.port, facilitator=args.facilitator, ssl_cert=args.ssl_cert or "",
+                                 ssl_key=args.ssl_key or "")
     print(f"Session {settings.name!r} is set up: {len(settings.participants)} participant(s), "
           f"facilitator {settings.facilitator}.")
     print(f"Password slips (print, cut, hand out; then delete): {settings.state / 'slips.txt'}")
@@ -37,12 +29,9 @@ def cmd_setup(args) -> int:
 def cmd_start(args) -> int:
     import subprocess
 
-    from .system import HubError, Settings, hub_command
+    from .system import Settings, hub_command
 
-    try:
-        settings = Settings.load(args.name)
-    except HubError as exc:
-        return _fail(str(exc))
+    settings = Settings.load(args.name)
     command, env, cwd = hub_command(settings)
     print(f"Starting the hub on {settings.url}/ (Ctrl+C stops it and every server)...", flush=True)
     try:
@@ -52,12 +41,9 @@ def cmd_start(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from .system import HubError, Settings
+    from .system import Settings
 
-    try:
-        s = Settings.load(args.name)
-    except HubError as exc:
-        return _fail(str(exc))
+    s = Settings.load(args.name)
     print(f"session     {s.name}\naddress     {s.url}/\nfacilitator {s.facilitator}\ngrader      {s.grader}")
     print(f"state       {s.state}\nexchange    {s.exchange}\ncourse      {s.course_dir}")
     print(f"participants ({len(s.participants)}): {', '.join(s.participants)}")
@@ -69,18 +55,15 @@ def cmd_slips(args) -> int:
 
     path = STATE_ROOT / args.name / "slips.txt"
     if not path.exists():
-        return _fail(f"{path} is missing (deleted after printing?): set the session up again to make new passwords")
+        raise UserError(f"{path} is missing (deleted after printing?): set the session up again to make new passwords")
     print(path.read_text())
     return 0
 
 
 def cmd_teardown(args) -> int:
-    from .system import HubError, teardown
+    from .system import teardown
 
-    try:
-        exported = teardown(args.name, export=not args.no_export)
-    except HubError as exc:
-        return _fail(str(exc))
+    exported = teardown(args.name, export=not args.no_export)
     if exported:
         print(f"Grades exported to {exported} (root only; see GUIDE.md for how long to keep them).")
     print(f"Session {args.name!r} removed: accounts, home folders, exchange, hub database and passwords.")

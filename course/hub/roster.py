@@ -6,10 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-class RosterError(ValueError):
-    pass
-
-
 @dataclass(frozen=True)
 class Participant:
     id: str
@@ -20,12 +16,8 @@ class Participant:
 
 def read_roster(path: Path) -> list[Participant]:
     """The participants of a roster, read and checked by the facilitator kit's reader (one place for the
-    format's rules)."""
-    from course.facilitator.common import ClassError
+    format's rules; its errors name each bad row and reach the user through course.cli)."""
     from course.facilitator.roster import read_rows
 
-    try:
-        rows = read_rows(Path(path))
-    except ClassError as exc:
-        raise RosterError(str(exc)) from None
+    rows = read_rows(Path(path))
     return [Participant(r["id"], r["name"], r.get("institution", ""), r.get("email", "")) for r in rows]

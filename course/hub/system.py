@@ -28,6 +28,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..cli import UserError
 from ..paths import DATA_DIR, PACKAGE_DIR, ROOT
 
 try:  # Unix only; elsewhere check_can_run() says why the hub cannot be set up
@@ -37,6 +38,7 @@ except ImportError:  # pragma: no cover
     grp = pwd = None
 
 DEPLOY = ROOT / "deploy" / "jupyterhub"
+
 HUB_HOME = Path(os.environ.get("NPM_HUB_HOME", "/opt/npm-course-hub"))
 STATE_ROOT = Path(os.environ.get("NPM_HUB_STATE_ROOT", "/srv/npm-course-hub"))
 EXPORT_DIR = Path(os.environ.get("NPM_HUB_EXPORTS", "/var/lib/npm-course-hub/exports"))
@@ -48,8 +50,8 @@ RUNUSER = shutil.which("runuser", path=SBIN) or "/usr/sbin/runuser"
 SLIP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off paper
 
 
-class HubError(Exception):
-    """A problem the person at the keyboard can fix; the message says how."""
+class HubError(UserError):
+    """A problem the person at the keyboard can fix; the message says how (course.cli reports it)."""
 
 
 def env_dir() -> Path:
