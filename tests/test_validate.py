@@ -45,6 +45,12 @@ def line_of(path, row_id) -> int:
     raise AssertionError(row_id)
 
 
+def messages_at(data_dir, table, row_id, column) -> list[str]:
+    """The error messages validation gives for one cell, found by its row's id."""
+    line = line_of(data_dir / table, row_id)
+    return [p.message for p in errors(data_dir) if (p.file, p.row, p.column) == (table, line, column)]
+
+
 def test_shipped_data_is_valid():
     assert errors(DATA_DIR) == []
 
@@ -69,17 +75,13 @@ def test_missing_column(data_copy):
 
 def test_wrong_type(data_copy):
     set_cell(data_copy / "figures.csv", "fig_cat_experts", "value", "ten")
-    line = line_of(data_copy / "figures.csv", "fig_cat_experts")
-    problems = errors(data_copy)
-    assert any((p.file, p.row, p.column) == ("figures.csv", line, "value") and "'ten'" in p.message
-               for p in problems), problems
+    messages = messages_at(data_copy, "figures.csv", "fig_cat_experts", "value")
+    assert any("'ten'" in m for m in messages), messages
 
 
 def test_empty_required_value(data_copy):
     set_cell(data_copy / "bodies.csv", "cat", "name_en", "")
-    line = line_of(data_copy / "bodies.csv", "cat")
-    assert any((p.file, p.row, p.column) == ("bodies.csv", line, "name_en") and "required" in p.message
-               for p in errors(data_copy))
+    assert any("required" in m for m in messages_at(data_copy, "bodies.csv", "cat", "name_en"))
 
 
 def test_duplicate_id(data_copy):
@@ -103,23 +105,18 @@ def test_unknown_reference(data_copy, table, row_id, column, value):
         with open(path, encoding="utf-8") as f:
             row_id = next(csv.DictReader(f))["id"]
     set_cell(path, row_id, column, value)
-    line = line_of(path, row_id)
-    problems = errors(data_copy)
-    assert any((p.file, p.row, p.column) == (table, line, column) and "unknown id" in p.message
-               for p in problems), problems
+    messages = messages_at(data_copy, table, row_id, column)
+    assert any("unknown id" in m for m in messages), messages
 
 
 def test_bad_date(data_copy):
     set_cell(data_copy / "figures.csv", "fig_cat_experts", "as_of", "2026-13-45")
-    line = line_of(data_copy / "figures.csv", "fig_cat_experts")
-    assert any((p.file, p.row, p.column) == ("figures.csv", line, "as_of") for p in errors(data_copy))
+    assert messages_at(data_copy, "figures.csv", "fig_cat_experts", "as_of")
 
 
 def test_value_outside_allowed_set(data_copy):
     set_cell(data_copy / "bodies.csv", "cat", "kind", "spaceship")
-    line = line_of(data_copy / "bodies.csv", "cat")
-    assert any((p.file, p.row, p.column) == ("bodies.csv", line, "kind") and "'spaceship'" in p.message
-               for p in errors(data_copy))
+    assert any("'spaceship'" in m for m in messages_at(data_copy, "bodies.csv", "cat", "kind"))
 
 
 def test_not_utf8(data_copy):
@@ -143,9 +140,8 @@ def test_ragged_row(data_copy):
 
 def test_stage_cannot_use_another_cycles_anchor(data_copy):
     set_cell(data_copy / "stages.csv", "cat_dialogue", "anchor_id", "upr_review")
-    line = line_of(data_copy / "stages.csv", "cat_dialogue")
-    assert any((p.row, p.column) == (line, "anchor_id") and "belongs to cycle 'upr'" in p.message
-               for p in errors(data_copy))
+    messages = messages_at(data_copy, "stages.csv", "cat_dialogue", "anchor_id")
+    assert any("belongs to cycle 'upr'" in m for m in messages), messages
 
 
 def test_all_problems_are_reported_not_just_the_first(data_copy):
