@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book pdf test bench setup clean lab
+.PHONY: book preview pdf test test-fast lint bench setup clean lab
 
 # Reinstall when the pins change. The lock file pins every package, the direct and the indirect ones.
 $(STAMP): pyproject.toml requirements.lock
@@ -22,16 +22,30 @@ book: $(STAMP)
 	@echo
 	@echo "The course is built. Open $(CURDIR)/_build/html/index.html in a browser."
 
+# For an author editing a module: rebuild on Jupyter Book's cache, re-running only the notebooks that changed.
+preview: $(STAMP)
+	$(BIN)/python -m course build --incremental
+
 # One PDF of the whole course, printed by Debian's Chromium (apt-get install chromium).
 pdf: $(STAMP)
 	$(BIN)/python -m course pdf
 
+# Every tier (unit, nbgrader, book, browser, hub): what CI runs. Lint first: it takes seconds.
 test: $(STAMP)
+	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m course setup-browser
 	$(BIN)/python -m pytest
 
+# Everyday work: the unit tier only (no book build, browser, nbgrader run or hub).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m unit -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m dev notebooks
+
 bench: $(STAMP)
-	$(BIN)/python -m course bench
+	$(BIN)/python -m dev bench
 
 lab: $(STAMP)
 	$(BIN)/python -m course lab

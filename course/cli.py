@@ -7,15 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .errors import UserError
+from .kb.validate import DEFAULT_STALE_MONTHS, validate
 from .paths import DATA_DIR, ROOT
-from .build import BuildError
-from .quiz.generate import SpecError
-from .tools import MissingTool
-from .validate import DEFAULT_STALE_MONTHS, DataError, validate
-
-
-class UserError(Exception):
-    """A problem the person at the keyboard can fix; its message says how."""
 
 
 def cmd_validate(args) -> int:
@@ -39,15 +33,15 @@ def cmd_lab(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import book
+    from .publish.build import book, preview
 
-    html = book()
+    html = preview() if args.incremental else book()
     print(f"\nThe course is built. Open {html / 'index.html'} in a browser.")
     return 0
 
 
 def cmd_pdf(args) -> int:
-    from .pdf import build_pdf
+    from .publish.pdf import build_pdf
 
     target = build_pdf(Path(args.out_dir) if args.out_dir else None)
     print(f"\nThe PDF of the course is {target}")
@@ -96,17 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("setup-browser", help="install Debian's Chromium for the browser tests, if root")
     p.set_defaults(func=cmd_setup_browser)
     p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
+    p.add_argument("--incremental", action="store_true",
+                   help="rebuild over the last build, re-running only changed notebooks (make preview)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("pdf", help="print the whole course to one PDF (_build/pdf), with Debian's Chromium")
     p.add_argument("--out-dir", help="build under OUT_DIR/_build instead of the project's _build")
     p.set_defaults(func=cmd_pdf)
-    from . import bench
-    from .facilitator import cli as facilitator_cli
+    from .classroom import cli as classroom_cli
     from .hub import cli as hub_cli
 
-    bench.load_all()
-    bench.register(sub)
-    facilitator_cli.register(sub)
+    classroom_cli.register(sub)
     hub_cli.register(sub)
     quiz = sub.add_parser("quiz", help="quiz tools").add_subparsers(dest="quiz_command", required=True)
     p = quiz.add_parser("generate", help="generate quiz sources from quizzes/specs and their release versions")
@@ -118,7 +111,7 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (UserError, DataError, SpecError, BuildError, MissingTool) as exc:
+    except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

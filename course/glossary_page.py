@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .data import load
+from .kb import load
 from .widgets.common import show_html
 from .widgets.views import esc
 

@@ -24,8 +24,7 @@ from pathlib import Path
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from .data import WHO_LABELS, KnowledgeBase, Profile, load
-from .widgets.views import offset_words
+from .kb import WHO_LABELS, KnowledgeBase, Profile, load, offset_words
 
 BASIS_WORDS = {"rule": "rule", "practice": "usual practice", "estimate": "estimate"}
 
@@ -263,7 +262,6 @@ def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase 
     access = Profile(nhri_grade=grade)
     wanted = set(profile.themes)
     theme_names = dict(zip(kb["themes"]["id"], kb["themes"]["name_en"]))
-    bodies = kb["bodies"].set_index("id")
     anchors = kb["anchors"].set_index("id")
     paths = kb["paths"].set_index("id")
     dates = {k: _as_date(v) for k, v in (profile.dates or {}).items() if _as_date(v) is not None}

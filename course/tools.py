@@ -6,10 +6,12 @@ import shutil
 import sys
 from pathlib import Path
 
+from .errors import UserError
+
 BIN_DIR = Path(sys.executable).parent
 
 
-class MissingTool(Exception):
+class MissingTool(UserError):
     pass
 
 

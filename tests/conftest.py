@@ -12,6 +12,17 @@ import pytest
 from course.paths import DATA_DIR, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
+TIERS = {"unit": "unit", "integration": "nbgrader", "book": "book", "browser": "browser", "hub": "hub"}
+
+
+def pytest_collection_modifyitems(items):
+    """Each test's tier is its folder: tests/unit, tests/integration (nbgrader), tests/book, tests/browser,
+    tests/hub. `make test-fast` selects the unit tier."""
+    for item in items:
+        folder = Path(item.fspath).parent.name
+        if folder not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: put the test in one of tests/{', tests/'.join(TIERS)}")
+        item.add_marker(TIERS[folder])
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +43,7 @@ def data_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def book_html(tmp_path_factory) -> Path:
     """The whole book, built the way `make book` builds it, into a temporary folder."""
-    from course.build import book
+    from course.publish.build import book
 
     return book(out_dir=tmp_path_factory.mktemp("book"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..cli import UserError
+from ..errors import UserError
 
 
 def cmd_setup(args) -> int:

@@ -28,7 +28,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..cli import UserError
+from ..errors import UserError
 from ..paths import DATA_DIR, PACKAGE_DIR, ROOT
 
 try:  # Unix only; elsewhere check_can_run() says why the hub cannot be set up

@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from ..errors import UserError
 from ..paths import QUIZ_ROOT
 from ..tools import tool_env
 from .answers import KINDS, AnswerFormatError, canonical, seal
@@ -23,7 +24,7 @@ SPEC_DIR = QUIZ_ROOT / "specs"
 ID = re.compile(r"[a-z][a-z0-9_]*$")
 
 
-class SpecError(ValueError):
+class SpecError(UserError, ValueError):
     pass
 
 
@@ -59,7 +60,7 @@ class Quiz:
 
 def _answer_from(expression: str):
     """Answers that are facts come from data/, so the quiz cannot disagree with the widgets."""
-    from ..data import load
+    from ..kb import load
 
     kind, *args = expression.split(":")
     kb = load()

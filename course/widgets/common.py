@@ -12,7 +12,7 @@ _itables_ready = False
 def static_book() -> bool:
     """True while the book is built: the page will be read with no kernel, so Python callbacks never run.
 
-    `course.build` sets COURSE_STATIC_BOOK for the notebooks it executes."""
+    `course.publish.build` sets COURSE_STATIC_BOOK for the notebooks it executes."""
     return os.environ.get("COURSE_STATIC_BOOK") == "1"
 
 
@@ -22,7 +22,7 @@ def searchable_table(df: pd.DataFrame, caption: str, **options) -> None:
 
     In JupyterLab, itables' offline mode puts its DataTables bundle into the notebook once. In the static
     book, that would put 300 KB (compressed) into every page; instead each page with widgets loads one shared
-    copy of the bundle, _generated/widgets/itables-offline.js (made by course.build), which the browser
+    copy of the bundle, _generated/widgets/itables-offline.js (made by course.publish.build), which the browser
     caches, and the tables here wait for it exactly as they wait for the inline copy."""
     global _itables_ready
     import itables

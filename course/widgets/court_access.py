@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from ..data import KnowledgeBase, Profile, load
+from ..kb import KnowledgeBase, Profile, load
 from . import views
 from .common import searchable_table, show_html, static_book
 from .explorers import CSS

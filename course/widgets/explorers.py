@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from ..data import Profile, load
+from ..kb import Profile, load
 from . import views
 from .common import searchable_table, show_html, static_book
 

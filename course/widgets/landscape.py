@@ -12,7 +12,7 @@ import posixpath
 import ipywidgets as w
 import pandas as pd
 
-from ..data import KnowledgeBase, load
+from ..kb import KnowledgeBase, load
 from ..planner import ACTION_LABELS, path_body
 from .common import show_html, static_book
 from .views import esc
@@ -189,7 +189,7 @@ def searchable_html_table(df: pd.DataFrame, caption: str) -> None:
 
 def sources() -> None:
     """The sources behind the reasons to engage and the bodies of the landscape."""
-    from ..pages import source_list, table_source_ids
+    from .sources import source_list, table_source_ids
 
     source_list(table_source_ids("reasons", "bodies"))
 

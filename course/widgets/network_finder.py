@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from ..data import KnowledgeBase, load
+from ..kb import KnowledgeBase, load
 from . import views
 from .common import searchable_table, show_html, static_book
 from .explorers import CSS

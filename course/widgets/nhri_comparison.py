@@ -1,6 +1,6 @@
 """The NHRI comparison: what an NPM can do in a cycle depending on whether it is also an NHRI, and of which grade.
 
-Everything is computed from `opportunities.who` with `course.data.Profile`. Each opening gets one of four
+Everything is computed from `opportunities.who` with `course.kb.Profile`. Each opening gets one of four
 kinds of access for each kind of NPM:
 
 - `own`: the NPM can do it in its own name;
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import ipywidgets as w
 import pandas as pd
 
-from ..data import WHO_LABELS, KnowledgeBase, Profile, load
+from ..kb import WHO_LABELS, KnowledgeBase, Profile, load
 from .common import searchable_table, show_html, static_book
 from .views import esc
 

@@ -14,7 +14,7 @@ import ipywidgets as w
 import pandas as pd
 
 from .. import planner
-from ..data import load
+from ..kb import load
 from .common import searchable_table, show_html, static_book
 from .views import esc
 
@@ -212,7 +212,7 @@ def worked_examples() -> None:
 
 def sources() -> None:
     """The sources behind the stages, timings and opportunities the planner draws on."""
-    from ..pages import source_list, table_source_ids
+    from .sources import source_list, table_source_ids
 
     source_list(table_source_ids("cycles", "paths", "stages", "opportunities"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from ..data import KnowledgeBase, load
+from ..kb import KnowledgeBase, load
 from .common import searchable_table, show_html, static_book
 from .views import esc, source_links
 

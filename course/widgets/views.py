@@ -12,7 +12,7 @@ import textwrap
 
 import pandas as pd
 
-from ..data import WHO_LABELS, KnowledgeBase
+from ..kb import WHO_LABELS, KnowledgeBase, offset_words
 
 MODE_LABELS = {"written": "written", "oral": "oral", "meeting": "meeting", "attendance": "attending",
                "visit": "visit", "communication": "public communication"}
@@ -77,14 +77,6 @@ def body_card(kb: KnowledgeBase, body_id: str, heading_level: int = 4) -> str:
             f'<{h}>{esc(b["name_en"])} ({esc(b["acronym_en"])})</{h}>'
             f'<table class="course-facts">{body}</table>'
             f'<p><a href="{esc(b["url"])}">Official page of the {esc(b["acronym_en"])}</a></p></section>')
-
-
-def offset_words(offset: int, unit: str, anchor_name: str) -> str:
-    if offset == 0:
-        return f"at the {anchor_name}"
-    amount = abs(offset)
-    unit_word = unit if amount != 1 else unit.rstrip("s")
-    return f"{amount} {unit_word} {'before' if offset < 0 else 'after'} the {anchor_name}"
 
 
 def short_offset(offset: int, unit: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as w
 import pandas as pd
 
-from ..data import WHO_LABELS, KnowledgeBase, Profile, load
+from ..kb import WHO_LABELS, KnowledgeBase, Profile, load
 from .common import searchable_table, show_html, static_book
 from .views import MODE_LABELS, esc, format_number
 

@@ -1,6 +1,0 @@
-"""Benchmarks: each module here registers its own with `course.bench.benchmark`."""
-import importlib
-import pkgutil
-
-for _module in pkgutil.iter_modules(__path__):
-    importlib.import_module(f"{__name__}.{_module.name}")

@@ -1,0 +1,213 @@
+"""The knowledge base: load the tables in data/ once, validate them, and answer the questions widgets,
+quizzes and the planner ask of them."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..paths import DATA_DIR
+from .validate import DataError, validate
+
+# Which NPMs may take up an opportunity, by the `who` column. An NPM that is not an NHRI can still use the
+# opportunities open to NGOs with ECOSOC status through a partner, so `ecosoc_or_nhri` is shown to all and
+# flagged in the planner.
+WHO_LABELS = {
+    "any_npm": "any NPM",
+    "prior_submitter": "an NPM that has already sent written information",
+    "on_invitation": "an NPM the body invites",
+    "nhri": "an NPM that is also an accredited NHRI",
+    "a_status_nhri": "an NPM that is also an A-status NHRI",
+    "ecosoc_or_nhri": "an A-status NHRI, or an NPM speaking through an NGO with ECOSOC status",
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the knowledge base needs to know about an NPM to say which opportunities are open to it."""
+    nhri_grade: str | None = None  # "A", "B", or None for an NPM that is not an NHRI
+
+    def may(self, who: str) -> bool:
+        if who == "a_status_nhri":
+            return self.nhri_grade == "A"
+        if who == "nhri":
+            return self.nhri_grade in ("A", "B")
+        return who in WHO_LABELS
+
+
+class KnowledgeBase:
+    """Read-only access to the validated tables. Build it with `load()`."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], descriptor: dict):
+        self.tables = tables
+        self.descriptor = descriptor
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    # --- bodies -------------------------------------------------------------------------------------
+    def bodies(self, kind=None, system=None, region=None, module=None) -> pd.DataFrame:
+        """Bodies filtered by any of kind, system, region, module (each a value or a list of values)."""
+        df = self.tables["bodies"]
+        for column, wanted in (("kind", kind), ("system", system), ("region", region), ("module", module)):
+            if wanted is not None:
+                df = df[df[column].isin([wanted] if isinstance(wanted, str) else list(wanted))]
+        return df
+
+    def body(self, body_id: str) -> pd.Series:
+        return self._row("bodies", body_id)
+
+    def figures(self, body_id: str | None = None) -> pd.DataFrame:
+        df = self.tables["figures"]
+        return df if body_id is None else df[df["body_id"] == body_id]
+
+    def figure(self, body_id: str, metric: str) -> pd.Series:
+        """The one figure of a kind for a body (e.g. the number of experts on CAT)."""
+        df = self.figures(body_id)
+        df = df[df["metric"] == metric]
+        if len(df) != 1:
+            raise KeyError(f"expected one {metric!r} figure for {body_id!r}, found {len(df)}")
+        return df.iloc[0]
+
+    # --- cycles -------------------------------------------------------------------------------------
+    def cycle(self, cycle_id: str) -> pd.Series:
+        return self._row("cycles", cycle_id)
+
+    def paths(self, cycle_id: str) -> pd.DataFrame:
+        self.cycle(cycle_id)
+        return self.tables["paths"][self.tables["paths"]["cycle_id"] == cycle_id]
+
+    def stages(self, cycle_id: str, path_id: str | None = None) -> pd.DataFrame:
+        """The stages of a cycle in order; with path_id, only the stages on that path."""
+        self.cycle(cycle_id)
+        df = self.tables["stages"]
+        df = df[df["cycle_id"] == cycle_id]
+        if path_id is not None:
+            if path_id not in set(self.paths(cycle_id)["id"]):
+                raise KeyError(f"{path_id!r} is not a path of cycle {cycle_id!r}")
+            df = df[df["path_ids"].apply(lambda paths: path_id in paths)]
+        return df.sort_values(["order", "id"])
+
+    def anchors(self, cycle_id: str | None = None) -> pd.DataFrame:
+        df = self.tables["anchors"]
+        return df if cycle_id is None else df[df["cycle_id"] == cycle_id]
+
+    def opportunities(self, stage_id: str | None = None, cycle_id: str | None = None,
+                      profile: Profile | None = None, themes=None) -> pd.DataFrame:
+        """Opportunities at a stage or in a cycle, optionally only those open to an NPM of the given profile
+        and serving any of the given themes."""
+        df = self.tables["opportunities"]
+        if stage_id is not None:
+            self._row("stages", stage_id)
+            df = df[df["stage_id"] == stage_id]
+        if cycle_id is not None:
+            df = df[df["stage_id"].isin(self.stages(cycle_id)["id"])]
+        if profile is not None:
+            df = df[df["who"].apply(profile.may)]
+        if themes:
+            wanted = set(themes)
+            df = df[df["themes"].apply(lambda ts: bool(wanted & set(ts)))]
+        return df
+
+    # --- words and sources --------------------------------------------------------------------------
+    def glossary_entries(self) -> pd.DataFrame:
+        """Every term: the glossary's own, then each body's acronym (its definition is what the body does),
+        so that a body is described in one place only. Sorted alphabetically."""
+        terms = self.tables["glossary"][["id", "term_en", "expansion_en", "definition_en", "body_id", "source_ids"]]
+        bodies = self.tables["bodies"]
+        from_bodies = pd.DataFrame({"id": bodies["id"], "term_en": bodies["acronym_en"], "expansion_en": bodies["name_en"],
+                                    "definition_en": bodies["functions_en"], "body_id": bodies["id"],
+                                    "source_ids": bodies["source_ids"]})
+        known = set(terms["term_en"].str.casefold())
+        from_bodies = from_bodies[~from_bodies["term_en"].str.casefold().isin(known)]
+        both = pd.concat([terms, from_bodies], ignore_index=True)
+        return both.iloc[both["term_en"].str.casefold().argsort()].reset_index(drop=True)
+
+    def glossary(self, term: str) -> pd.Series:
+        """The glossary entry for a term or acronym, ignoring case."""
+        df = self.glossary_entries()
+        hit = df[df["term_en"].str.casefold() == term.strip().casefold()]
+        if hit.empty:
+            raise KeyError(f"{term!r} is not in the glossary")
+        return hit.iloc[0]
+
+    def sources(self, source_ids) -> pd.DataFrame:
+        ids = [source_ids] if isinstance(source_ids, str) else list(source_ids)
+        df = self.tables["sources"].set_index("id")
+        return df.loc[ids].reset_index()
+
+    def module_path(self, module_id: str) -> str:
+        return self._row("modules", module_id)["path"]
+
+    def _row(self, table: str, row_id: str) -> pd.Series:
+        df = self.tables[table]
+        hit = df[df["id"] == row_id]
+        if hit.empty:
+            raise KeyError(f"no {table} row with id {row_id!r}")
+        return hit.iloc[0]
+
+
+def offset_words(offset: int, unit: str, anchor_name: str) -> str:
+    """When a stage falls, in words: '3 months before the review'."""
+    if offset == 0:
+        return f"at the {anchor_name}"
+    amount = abs(offset)
+    unit_word = unit if amount != 1 else unit.rstrip("s")
+    return f"{amount} {unit_word} {'before' if offset < 0 else 'after'} the {anchor_name}"
+
+
+def _read_table(path: Path, schema: dict) -> pd.DataFrame:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for field in schema["fields"]:
+        name, kind = field["name"], field.get("type", "string")
+        column = df[name]
+        if kind == "integer":
+            df[name] = pd.to_numeric(column.replace("", None)).astype("Int64")
+        elif kind == "number":
+            df[name] = pd.to_numeric(column.replace("", None))
+        elif kind == "date":
+            df[name] = pd.to_datetime(column.replace("", None)).dt.date
+        elif kind == "list":
+            df[name] = column.apply(lambda cell: [x for x in cell.split(field.get("delimiter", ";")) if x])
+        # text stays text: an empty cell is "" (falsy), never NaN
+    return df
+
+
+def _validated_stamp(directory: Path) -> Path:
+    """A marker that these exact tables passed validation. It is named by a digest of their bytes, so any
+    edit makes a new name: a notebook then skips the slow Frictionless check when nothing has changed."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*.csv")) + [directory / "datapackage.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return Path(tempfile.gettempdir()) / f"npm-course-valid-{digest.hexdigest()[:32]}"
+
+
+@functools.lru_cache(maxsize=4)
+def _load(data_dir: str) -> KnowledgeBase:
+    directory = Path(data_dir)
+    try:
+        stamp = _validated_stamp(directory)
+    except OSError:
+        stamp = None  # a file is missing or unreadable: validation says which
+    if stamp is None or not stamp.exists():
+        problems = validate(directory)
+        if any(p.severity == "error" for p in problems):
+            raise DataError(problems)
+        if stamp is not None:
+            try:
+                stamp.touch()
+            except OSError:
+                pass  # a read-only temp folder only costs the next load a validation
+    descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {r["name"]: _read_table(directory / r["path"], r["schema"]) for r in descriptor["resources"]}
+    return KnowledgeBase(tables, descriptor)
+
+
+def load(data_dir: Path | str | None = None) -> KnowledgeBase:
+    """The knowledge base in data_dir (default: the course's data/), validated; loaded once per process."""
+    return _load(str(Path(data_dir or DATA_DIR).resolve()))

@@ -1,0 +1,6 @@
+"""Benchmarks: each module here registers its own with `dev.bench.benchmark`."""
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
