@@ -141,9 +141,6 @@ class KnowledgeBase:
         df = self.tables["sources"].set_index("id")
         return df.loc[ids].reset_index()
 
-    def module_path(self, module_id: str) -> str:
-        return self._row("modules", module_id)["path"]
-
     def _row(self, table: str, row_id: str) -> pd.Series:
         df = self.tables[table]
         hit = df[df["id"] == row_id]

@@ -3,7 +3,6 @@
 (Jupyter Book's own HTML-to-PDF downloads a browser, and its LaTeX route needs TeX Live.)"""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from ..paths import ROOT
@@ -51,8 +50,3 @@ def print_to_pdf(page: Path, target: Path) -> None:
                     margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
         finally:
             browser.close()
-
-
-def timed_pdf() -> tuple[Path, float]:
-    started = time.perf_counter()
-    return build_pdf(), time.perf_counter() - started
