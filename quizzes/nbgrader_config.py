@@ -10,20 +10,29 @@ c.CourseDirectory.db_url = f"sqlite:///{here / 'gradebook.db'}"
 # The default exchange is /usr/local/share/nbgrader/exchange, outside the project and shared machine-wide.
 c.Exchange.root = str(here / "exchange")
 
-# What a learner sees in place of a solution: one line saying what to do.
-c.ClearSolutions.code_stub = {"python": "answer = ...  # replace the three dots with your answer, written as the line above says"}
+# What a learner sees in place of a solution (the question above it says what to type).
+c.ClearSolutions.code_stub = {"python": "answer = ..."}
 c.ClearSolutions.text_stub = "Write your answer here."
 
-# A submission that loops forever must not hold up the class: stop each cell after this many seconds.
+# Grading never runs learner code: answers are read as text and compared with the spec (course.quiz.autograde)
+# in place of nbgrader's Execute. The rest is nbgrader's own pipeline: grades into the gradebook, feedback.
+c.Autograde.autograde_preprocessors = [
+    "course.quiz.autograde.GradeAnswers",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# Kept for `nbgrader validate` and any notebook still executed by hand.
 c.ExecutePreprocessor.timeout = 20
 c.Execute.timeout = 20
 c.Execute.interrupt_on_timeout = True
-# A submission that prints megabytes must not bloat the gradebook or the feedback.
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 50
 
-# Feedback shows each question's result and explanation (printed by the hidden `grade` call), never the
-# hidden test code: clear those regions, and the tracebacks that would quote them, before the HTML is made.
+# Feedback shows each question's result and explanation (written by the grader), never the sealed blobs.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "course.quiz.feedback.HideTestsInFeedback",

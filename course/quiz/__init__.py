@@ -1,4 +1,4 @@
-"""Quizzes: specs, generated nbgrader notebooks, and the learner's check."""
-from .learner import check, grade, setup
+"""Quizzes: specs, generated nbgrader notebooks and book pages, the learner's check and the trusted grader."""
+from .learner import check, setup
 
-__all__ = ["check", "grade", "setup"]
+__all__ = ["check", "setup"]

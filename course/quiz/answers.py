@@ -1,73 +1,148 @@
-"""How a typed answer is read, compared and sealed.
+"""How a typed answer is read, compared and sealed: the one format shared with the book's checker.
 
-A learner's answer is a letter, a word, a number or a list. `canonical` turns it into one string so that
-"B", " b " and 'b' count the same. The release notebook must not reveal the answer, the hint or the
-explanation before the learner answers, so each question carries a sealed blob: salted hashes of the
-accepted answers, the hint lightly encoded (readable by running the check, not by reading the notebook),
-and the explanation encrypted with a key derived from each accepted answer, so that only a right answer
-opens it. This is a guard against reading ahead, not against a determined attacker: a multiple-choice
-question has few possible answers, and a learner can try them all in the check cell anyway.
+A learner types only what the question asks (`answer = b`, `b, d`, `4,5`, `Private briefing`), in any case,
+with or without quotes or brackets. `read(kind, text)` turns that text into one canonical string, or raises
+AnswerFormatError saying how it was read and how to write it. The question's kind comes from the spec (and
+the answer cell's metadata), never from the learner.
+
+A quiz shown to a learner (notebook or book page) must not reveal the answer, hint, explanation or the "why
+not" of each option before the learner answers. Each question therefore carries a sealed blob: salted hashes
+of the accepted answers, the explanation encrypted with a key derived from each accepted answer, each option's
+"why not" encrypted with a key derived from that option, and the hint lightly encoded (readable by running
+the check, not by reading the page). The salt is derived from the question itself, so the same spec gives
+byte-identical blobs at every generation. js/quiz/quiz-seal.js implements the same reading and opening, and
+tests/quiz_vectors.json holds the vectors both must pass. The threat model is a learner reading the page
+source, not one who tries every option.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
-import os
 import re
 import unicodedata
 
+# What each kind of question asks the learner to type, in words a non-programmer can follow.
 KINDS = {
-    "letter": 'one letter between quotes, like this (with your letter in place of z): answer = "z"',
-    "word": 'one word or short phrase between quotes, like this: answer = "your words"',
-    "number": "a number without quotes, like this (with your number in place of 1234): answer = 1234",
-    "letters": 'a list of letters in square brackets, each between quotes and separated by commas, '
-               'like this (with your letters in place of z, y, x): answer = ["z", "y", "x"]',
+    "letter": "one letter, like this: answer = b",
+    "letters": "the letters you choose, separated by commas, like this: answer = b, d",
+    "order": "all the letters in the order you choose, separated by commas, like this: answer = c, a, b",
+    "number": "a number, like this: answer = 4.5 (a decimal comma works too: 4,5)",
+    "word": "a word or a few words, like this: answer = private briefing",
 }
+FORMAT = 2  # the sealed format's version (js/quiz/quiz-seal.js checks it)
 
 
 class AnswerFormatError(ValueError):
-    """The answer is not written the way the question asks; the message says how to write it."""
+    """The answer is blank or not written the way the question asks; the message says how to write it."""
+
+    def __init__(self, message: str, blank: bool = False):
+        super().__init__(message)
+        self.blank = blank
 
 
-def _text(value: str) -> str:
-    value = unicodedata.normalize("NFKC", value).casefold().strip()
-    value = re.sub(r"[\s\-_]+", " ", value)
-    return value.strip(" .\"'")
+_QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb"
+_BRACKETS = "()[]{}<>"
+_ANSWER = re.compile(r"(?:^|[\s;])answer\s*[=:](?![=])\s*(.*)$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(?:[\s,;/+&>|\-]|\band\b|\bet\b|\by\b)+", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents and spacing removed: 'Sous-Comité ' and 'sous comite' read the same."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return re.sub(r"[\u0300-\u036f]", "", text)
+
+
+def typed_value(text: str) -> str:
+    """What the learner typed after the last `answer =`, without the comment after a #. A cell without
+    `answer =` is read whole if it has one line."""
+    lines = []
+    for line in unicodedata.normalize("NFKC", str(text)).splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            lines.append(line)
+    marked = [m for m in (_ANSWER.search(line) for line in lines) if m]
+    if marked:
+        return marked[-1].group(1).strip()
+    if len(lines) > 1:
+        raise AnswerFormatError("Your answer is on several lines: write it on one line, after answer =.")
+    return lines[0] if lines else ""
+
+
+def _strip(value: str) -> str:
+    for ch in _QUOTES + _BRACKETS:
+        value = value.replace(ch, " ")
+    return value.strip()
+
+
+def _number(value: float) -> str:
+    if value == 0:
+        value = 0.0  # no "-0"
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def read(kind: str, text) -> str:
+    """The canonical form of what was typed (a cell's source or just the answer), or AnswerFormatError."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown answer kind {kind!r}")
+    how = f"Write {KINDS[kind]}."
+    raw = typed_value(text)
+    value = _strip(raw)
+    if value in ("", "...", "\u2026") or value.strip(". \u2026") == "":
+        raise AnswerFormatError(f"You have not answered yet: after answer = write {KINDS[kind]}.", blank=True)
+    if kind == "letter":
+        letter = _fold(value).strip(" .)")
+        if not re.fullmatch(r"[a-z]", letter):
+            raise AnswerFormatError(f"I read “{raw}”, which is not one letter. {how}")
+        return letter
+    if kind in ("letters", "order"):
+        items = [t for t in _SEPARATORS.split(_fold(value).replace(".", " ")) if t]
+        if len(items) == 1 and re.fullmatch(r"[a-z]{2,}", items[0]):
+            items = list(items[0])  # "bd" for "b, d"
+        bad = [t for t in items if not re.fullmatch(r"[a-z]", t)] or ([] if items else [raw])
+        if bad:
+            raise AnswerFormatError(f"I read “{raw}”, and “{bad[0]}” is not one letter. {how}")
+        if len(set(items)) != len(items):
+            raise AnswerFormatError(f"I read “{raw}”, which has a letter twice. {how}")
+        return ",".join(sorted(items) if kind == "letters" else items)
+    if kind == "number":
+        numbers = re.findall(r"[-+]?\d+(?:[.,]\d+)?", re.sub(r"[\s\u00a0\u202f]", "", value))
+        if len(numbers) != 1:
+            raise AnswerFormatError(f"I read “{raw}”, which is not one number. {how}")
+        number = float(numbers[0].replace(",", "."))
+        if abs(number) >= 1e15:
+            raise AnswerFormatError(f"I read “{raw}”, which is too large a number. {how}")
+        return _number(number)
+    words = re.sub(r"[\s\-_]+", " ", _fold(value)).strip(" .,;:!?")
+    if not words:
+        raise AnswerFormatError(f"I read “{raw}”, which has no words. {how}")
+    return words
 
 
 def canonical(kind: str, value) -> str:
-    """The answer as one comparable string; AnswerFormatError says how to write it if it is malformed."""
-    how = f"Write your answer as {KINDS[kind]}."
-    if value is ... or value is None:
-        raise AnswerFormatError(f"You have not answered yet: replace the three dots with your answer. {how}")
+    """The canonical form of an answer written in a spec (a letter, a list, a number or text)."""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    elif isinstance(value, float):
+        value = _number(value)
+    return read(kind, str(value))
+
+
+def describe(kind: str, key: str) -> str:
+    """How the answer was read, in words: 'You chose b and d.'"""
+    items = key.split(",")
     if kind == "letter":
-        if not isinstance(value, str) or not re.fullmatch(r"[a-z]", _text(value)):
-            raise AnswerFormatError(f"{value!r} is not a single letter. {how}")
-        return _text(value)
-    if kind == "word":
-        if not isinstance(value, str) or not _text(value):
-            raise AnswerFormatError(f"{value!r} is not a word between quotes. {how}")
-        return _text(value)
-    if kind == "number":
-        if isinstance(value, str):
-            try:
-                value = float(value.replace(",", ".").strip())
-            except ValueError:
-                raise AnswerFormatError(f"{value!r} is not a number. {how}") from None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise AnswerFormatError(f"{value!r} is not a number. {how}")
-        return f"{float(value):g}"
+        return f"You chose {key}."
     if kind == "letters":
-        if isinstance(value, str):
-            raise AnswerFormatError(f"{value!r} is one piece of text, not a list. {how}")
-        if not isinstance(value, (list, tuple)) or not value:
-            raise AnswerFormatError(f"{value!r} is not a list. {how}")
-        items = [canonical("letter", item) for item in value]
-        return ",".join(items)
-    raise ValueError(f"unknown answer kind {kind!r}")
+        return f"You chose {items[0]}." if len(items) == 1 else f"You chose {', '.join(items[:-1])} and {items[-1]}."
+    if kind == "order":
+        return f"Your order is {', '.join(items)}."
+    if kind == "number":
+        return f"You wrote the number {key}."
+    return f"You wrote: {key}."
 
 
+# --- sealing ------------------------------------------------------------------------------------------------
 def _digest(*parts: str) -> bytes:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
 
@@ -77,28 +152,59 @@ def _xor(data: bytes, key: bytes) -> bytes:
     return bytes(a ^ b for a, b in zip(data, stream))
 
 
-def seal(question_id: str, kind: str, accepted: list, hint: str, explanation: str) -> str:
-    """The blob a release notebook carries for one question."""
-    salt = base64.b64encode(os.urandom(12)).decode()
-    keys = [canonical(kind, a) for a in accepted]
-    doors = [base64.b64encode(_xor(explanation.encode(), _digest("open", salt, question_id, k))).decode() for k in keys]
-    blob = {"q": question_id, "k": kind, "s": salt,
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _lock(text: str, key: bytes, width: int = 0) -> str:
+    data = text.encode("utf-8")
+    return _b64(_xor(data + b"\x00" * max(0, width - len(data)), key))
+
+
+def _unlock(sealed: str, key: bytes) -> str:
+    return _xor(base64.b64decode(sealed), key).rstrip(b"\x00").decode("utf-8")
+
+
+def seal(question_id: str, kind: str, accepted: list, hint: str, explanation: str,
+         why_not: dict | None = None, options: list[str] | None = None) -> str:
+    """The blob a learner's copy carries for one question. Deterministic: the same question, the same blob.
+
+    options: the letters offered (choice questions); each gets an entry sealed with its own key, padded to
+    one length, so that neither the entries present nor their lengths point at the right answer."""
+    keys = list(dict.fromkeys(canonical(kind, a) for a in accepted))
+    salt = _digest("salt", question_id, kind, "\x1e".join(keys), hint, explanation,
+                   json.dumps(why_not or {}, sort_keys=True)).hex()[:24]
+    blob = {"v": FORMAT, "q": question_id, "k": kind, "s": salt,
             "h": [_digest("hash", salt, question_id, k).hex() for k in keys],
-            "e": doors,
-            "t": base64.b64encode(_xor(hint.encode(), _digest("hint", salt, question_id))).decode()}
-    return base64.b64encode(json.dumps(blob, separators=(",", ":")).encode()).decode()
+            "e": [_lock(explanation, _digest("open", salt, question_id, k)) for k in keys],
+            "t": _lock(hint, _digest("hint", salt, question_id))}
+    if options:
+        why_not = {str(k): v for k, v in (why_not or {}).items()}
+        width = max([len(str(v).encode("utf-8")) for v in why_not.values()] + [0])
+        blob["w"] = [_lock(why_not.get(letter, ""), _digest("why", salt, question_id, letter), width)
+                     for letter in options]
+        blob["o"] = list(options)
+    return _b64(json.dumps(blob, separators=(",", ":"), ensure_ascii=True).encode("ascii"))
 
 
-def open_seal(blob: str, value) -> tuple[bool, str]:
-    """(right, text): the explanation when the answer is right, the hint when it is wrong."""
-    data = json.loads(base64.b64decode(blob))
-    key = canonical(data["k"], value)
-    digest = _digest("hash", data["s"], data["q"], key).hex()
+def unseal(blob: str) -> dict:
+    return json.loads(base64.b64decode(blob))
+
+
+def open_seal(blob: str, key: str) -> dict:
+    """What a learner may see for a canonical answer: right or not, and the explanation (right) or the hint
+    and the "why not" of each chosen option that has one (wrong)."""
+    data = unseal(blob)
+    salt, q = data["s"], data["q"]
+    digest = _digest("hash", salt, q, key).hex()
     if digest in data["h"]:
         door = data["e"][data["h"].index(digest)]
-        return True, _xor(base64.b64decode(door), _digest("open", data["s"], data["q"], key)).decode()
-    return False, _xor(base64.b64decode(data["t"]), _digest("hint", data["s"], data["q"])).decode()
-
-
-def blob_kind(blob: str) -> str:
-    return json.loads(base64.b64decode(blob))["k"]
+        return {"right": True, "text": _unlock(door, _digest("open", salt, q, key)), "why": []}
+    why = []
+    chosen = key.split(",") if data["k"] in ("letter", "letters") else []
+    for letter in chosen:
+        if letter in data.get("o", []):
+            text = _unlock(data["w"][data["o"].index(letter)], _digest("why", salt, q, letter))
+            if text:
+                why.append([letter, text])
+    return {"right": False, "text": _unlock(data["t"], _digest("hint", salt, q)), "why": why}

@@ -1,8 +1,8 @@
-"""An nbgrader feedback preprocessor: the learner's feedback never shows hidden test code.
+"""An nbgrader feedback preprocessor: the learner's feedback shows results and explanations, not machinery.
 
-nbgrader's own ClearHiddenTests removes the hidden region from each test cell's source, but a failed test's
-traceback still quotes the failing lines, answer key included. This does both: it clears the hidden regions,
-and keeps only the one-line summary of each error (the explanation was already printed above it by `grade`).
+Each check cell's source (a call with a long sealed blob) is replaced by a one-line label, and each error
+output is reduced to the grader's own lines (course.quiz.autograde writes them; there is never a Python
+traceback to show). nbgrader's ClearHiddenTests still runs first, for any hidden region.
 """
 from nbgrader.preprocessors import ClearHiddenTests
 from traitlets import Bool
@@ -14,8 +14,11 @@ class HideTestsInFeedback(ClearHiddenTests):
 
     def preprocess_cell(self, cell, resources, index):
         cell, resources = super().preprocess_cell(cell, resources, index)
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            cell.source = f"# Result for this question ({meta.get('grade_id', '')})"
         if cell.cell_type == "code":
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
-                    output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+                    output["traceback"] = [output.get("ename", "Error"), *str(output.get("evalue", "")).splitlines()]
         return cell, resources

@@ -1,9 +1,11 @@
 """Quiz specs (quizzes/specs/*.yml) -> nbgrader source notebooks -> release notebooks.
 
-A spec is the one place where a quiz is written: its questions, answers, hints and explanations. From it we
-generate nbgrader's source notebook (answers in solution regions, grading in hidden-test regions, and a
-sealed blob for the learner's self-check), then nbgrader makes the release version, from which solutions and
-hidden tests are stripped. Neither is committed.
+A spec is the one place where a quiz is written: its questions, answers, hints, explanations and the "why
+not" of each wrong option. From it we generate nbgrader's source notebook (the answer in a solution region,
+and under it a check cell carrying a sealed blob for the learner's self-check), then nbgrader makes the
+release version, from which the solutions are stripped. There is no hidden test: the trusted grader
+(course.quiz.autograde) reads the answers as text and compares them with the spec. Neither notebook is
+committed. Generation is deterministic (sealing and cell ids), so the same spec always gives the same cells.
 """
 from __future__ import annotations
 
@@ -39,7 +41,18 @@ class Question:
     objective: int
     points: int = 1
     choices: dict = field(default_factory=dict)
-    code: str | None = None
+    why_not: dict = field(default_factory=dict)
+    skill: str = "recall"
+    answer_from: str | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        """The accepted answers, canonical."""
+        return list(dict.fromkeys(canonical(self.kind, a) for a in self.answer))
+
+    def blob(self) -> str:
+        options = list(self.choices) if self.kind in ("letter", "letters") else None
+        return seal(self.id, self.kind, self.answer, self.hint, self.explanation, self.why_not, options)
 
 
 @dataclass
@@ -91,12 +104,24 @@ def load_spec(path: Path) -> Quiz:
                     canonical(q["kind"], a)
                 except AnswerFormatError as exc:
                     raise SpecError(f"{here}: the answer key {a!r} is malformed: {exc}") from None
-            if q["kind"] == "letter" and q.get("choices") and canonical("letter", answers[0]) not in q["choices"]:
-                raise SpecError(f"{here}: answer {answers[0]!r} is not one of the choices")
+            choices = {str(k): str(v).strip() for k, v in (q.get("choices") or {}).items()}
+            why_not = {str(k): str(v).strip() for k, v in (q.get("why_not") or {}).items()}
+            if q["kind"] in ("letter", "letters", "order"):
+                if not choices:
+                    raise SpecError(f"{here}: a {q['kind']} question needs choices")
+                for a in answers:
+                    stray = set(canonical(q["kind"], a).split(",")) - set(choices)
+                    if stray:
+                        raise SpecError(f"{here}: answer {a!r} names {', '.join(sorted(stray))}, not among the choices")
+            if q.get("skill", "recall") not in ("apply", "recall"):
+                raise SpecError(f"{here}: skill must be apply or recall")
+            if set(why_not) - set(choices):
+                raise SpecError(f"{here}: why_not names options that are not choices")
             questions.append(Question(id=q["id"], kind=q["kind"], prompt=q["prompt"].strip(), answer=answers,
                                       hint=q["hint"].strip(), explanation=q["explanation"].strip(),
                                       objective=int(q["objective"]), points=int(q.get("points", 1)),
-                                      choices=q.get("choices") or {}, code=q.get("code")))
+                                      choices=choices, why_not=why_not, skill=q.get("skill", "recall"),
+                                      answer_from=q.get("answer_from")))
         ids = [q.id for q in questions]
         if len(set(ids)) != len(ids):
             raise SpecError(f"{where}: question ids repeat")
@@ -120,46 +145,61 @@ def _meta(grade_id: str, *, grade=False, solution=False, locked=True, points=Non
 
 
 def _md(source: str, grade_id: str):
-    return nbformat.v4.new_markdown_cell(source, metadata=_meta(grade_id))
+    cell = nbformat.v4.new_markdown_cell(source, metadata=_meta(grade_id))
+    cell.id = grade_id.replace("_", "-")  # fixed ids: the same spec gives the same notebook
+    return cell
 
 
-def _code(source: str, grade_id: str | None = None, **kwargs):
-    meta = _meta(grade_id, **kwargs) if grade_id else {}
-    return nbformat.v4.new_code_cell(source, metadata=meta)
+def _code(source: str, grade_id: str, **kwargs):
+    cell = nbformat.v4.new_code_cell(source, metadata=_meta(grade_id, **kwargs))
+    cell.id = grade_id.replace("_", "-")
+    return cell
 
 
 def _question_markdown(n: int, q: Question) -> str:
     lines = [f"## Question {n} ({q.points} point{'s' if q.points > 1 else ''})", "", q.prompt, ""]
     for letter, text in q.choices.items():
         lines.append(f"- **{letter}**: {text}")
-    lines += ["", f"**How to answer:** in the cell below, write {KINDS[q.kind]}. Run the cell, then run the "
-                  "check under it."]
+    lines += ["", f"**How to answer:** in the cell below, replace the three dots with {KINDS[q.kind]}. "
+                  "Run that cell, then run the check under it."]
     return "\n".join(lines)
 
 
-def source_notebook(quiz: Quiz) -> nbformat.NotebookNode:
+SETUP = """\
+try:
+    import course.quiz as quiz
+except ModuleNotFoundError:
+    print("The course's learner kit is not installed here, so answers cannot be checked: see the set-up page.")
+else:
+    quiz.setup()"""
+
+
+def intro_markdown(quiz: Quiz) -> str:
     objectives = "\n".join(f"{i}. {o}" for i, o in enumerate(quiz.objectives, start=1))
     total = sum(q.points for q in quiz.questions)
-    header = (f"# {quiz.title}\n\n{quiz.intro}\n\n"
-              f"**Time:** about {quiz.minutes} minutes. **Questions:** {len(quiz.questions)}, {total} points.\n\n"
-              f"**What this quiz checks.** You can:\n\n{objectives}\n\n"
-              "**How it works.** Run the first cell once. For each question, replace the three dots with your "
-              "answer, run that cell, then run the check under it: a wrong answer gets a hint, a right one gets "
-              "the explanation. Nothing is sent anywhere; in a facilitated session, your facilitator collects "
-              "the notebook at the end.\n\n"
-              f'<a href="{quiz.notebook_name}" download>Download this quiz as a notebook</a> to answer it in '
-              "JupyterLab (reading it online, you can see the questions but not check answers).")
-    cells = [_md(header, "intro"), _code("import course.quiz as quiz; quiz.setup()", "setup")]
+    return (f"# {quiz.title}\n\n"
+            "**Before you start:** this notebook needs the course's learner kit (Python and the `course` "
+            "package). If the first cell below says the kit is not installed, follow the set-up page: "
+            "[Setting up](../../../setup.md) in the learner kit, or *Setting up* in the online book.\n\n"
+            f"{quiz.intro}\n\n"
+            f"**Time:** about {quiz.minutes} minutes. **Questions:** {len(quiz.questions)}, {total} points.\n\n"
+            f"**What this quiz checks.** You can:\n\n{objectives}\n\n"
+            "**How it works.** Run the first cell once. For each question, type your answer after `answer =` "
+            "(just the letter, letters or number: no quotes needed), run that cell, then run the check under "
+            "it: it says how it read your answer, gives a hint if it is not right yet, and the explanation once "
+            "it is. Nothing is sent anywhere; in a facilitated session, your facilitator collects the notebook "
+            "at the end.")
+
+
+def source_notebook(quiz: Quiz) -> nbformat.NotebookNode:
+    cells = [_md(intro_markdown(quiz), "intro"), _code(SETUP, "setup")]
     for n, q in enumerate(quiz.questions, start=1):
         cells.append(_md(_question_markdown(n, q), f"{q.id}_question"))
-        if q.code:
-            cells.append(_code(q.code.strip()))
-        cells.append(_code(f"# How to answer: {KINDS[q.kind]}\n### BEGIN SOLUTION\nanswer = {q.answer[0]!r}\n"
-                           "### END SOLUTION", f"{q.id}_answer", solution=True, locked=False))
-        blob = seal(q.id, q.kind, q.answer, q.hint, q.explanation)
-        cells.append(_code(f'quiz.check("{q.id}", answer, "{blob}")\n### BEGIN HIDDEN TESTS\n'
-                           f"quiz.grade({q.id!r}, answer, {q.kind!r}, {q.answer!r}, {q.explanation!r})\n"
-                           "### END HIDDEN TESTS", q.id, grade=True, points=q.points))
+        answer = _code(f"### BEGIN SOLUTION\nanswer = {', '.join(q.keys[0].split(','))}\n### END SOLUTION",
+                       f"{q.id}_answer", solution=True, locked=False)
+        answer.metadata["quiz"] = {"question": q.id, "kind": q.kind}  # how the answer is read
+        cells.append(answer)
+        cells.append(_code(f'quiz.check("{q.id}", "{q.blob()}")', q.id, grade=True, points=q.points))
     if quiz.closing:
         cells.append(_md(quiz.closing, "closing"))
     nb = nbformat.v4.new_notebook(cells=cells)

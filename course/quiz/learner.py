@@ -1,30 +1,26 @@
-"""What a quiz notebook calls: `check` for a learner checking an answer, `grade` inside the hidden tests.
+"""What a quiz notebook calls in JupyterLab: `setup()` in its first cell, `check()` under each answer.
 
-`setup()` runs in the first cell of every quiz. It makes a wrongly typed answer (a letter without quotes,
-a missing bracket) print how to write it instead of a Python error.
+The learner types `answer = b`, `answer = b, d` or `answer = 4,5`: not Python. `setup()` registers an IPython
+input transformer that turns such a cell, before Python sees it, into `answer = Typed("<what was typed>")`, so
+it never raises a NameError or SyntaxError; `check()` then reads the text exactly as the grader will
+(course.quiz.answers.read) and says how it read it. Grading never runs any of this: see course.quiz.autograde.
 """
 from __future__ import annotations
 
 import ast
 import html
 import os
+import re
 
-from .answers import KINDS, AnswerFormatError, blob_kind, canonical, open_seal
+from .answers import KINDS, AnswerFormatError, describe, open_seal, read, unseal
 
 
-class BadlyWritten:
-    """Stands in for an answer line Python could not read, so the check can say how to write it."""
-
-    def __init__(self, text: str):
-        self.text = text.strip()
-
-    def __repr__(self):
-        return self.text
+class Typed(str):
+    """The text of an answer cell, kept as typed."""
 
 
 def _grading() -> bool:
-    # nbgrader sets this while it autogrades or validates; the learner's self-check then stays quiet and
-    # the hidden `grade` call reports instead.
+    # nbgrader validating or autograding: the learner's self-check stays quiet.
     return os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
 
 
@@ -33,93 +29,106 @@ def _show(ok: bool | None, text: str) -> None:
 
     mark, colour, word = {True: ("✓", "#137333", "Right."), False: ("✗", "#a50e0e", "Not yet."),
                           None: ("!", "#7a4f01", "Check how you wrote it.")}[ok]
+    body = html.escape(text).replace("\n", "<br>")
     display(HTML(f'<div role="status" style="border-left:4px solid {colour};padding:.3em .8em">'
-                 f'<strong style="color:{colour}">{mark} {word}</strong> {html.escape(text)}</div>'))
+                 f'<strong style="color:{colour}">{mark} {word}</strong> {body}</div>'),
+            metadata={"text/plain": f"{word} {text}"})
 
 
-def check(question_id: str, answer, blob: str) -> None:
-    """Tell the learner whether the answer is right: the explanation if it is, a hint if it is not."""
-    if _grading():
-        return
-    kind = blob_kind(blob)
+def is_answer_cell(source: str) -> bool:
+    """Is this cell an answer as a learner types it (one line, `answer = ...` or a bare letter/number/word
+    list), rather than Python the learner meant to run?"""
+    lines = [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
+    if len(lines) != 1:
+        return False
+    line = lines[0].strip()
+    if line.replace(" ", "").lower().startswith(("answer=", "answer:")) and not line.replace(" ", "").startswith("answer=="):
+        return True
     try:
-        if isinstance(answer, BadlyWritten):
-            raise AnswerFormatError(f"Python could not read the line {answer.text!r}. Write your answer as {KINDS[kind]}.")
-        right, text = open_seal(blob, answer)
-    except AnswerFormatError as exc:
-        _show(None, str(exc))
-        return
-    _show(right, text if right else f"Hint: {text} Change your answer above, run it, then run this check again.")
-
-
-def grade(question_id: str, answer, kind: str, accepted: list, explanation: str) -> None:
-    """Hidden test: fail (no points) unless the answer is right; either way, print the explanation."""
-    try:
-        if isinstance(answer, BadlyWritten):
-            raise AnswerFormatError(f"the answer line could not be read: {answer.text!r}")
-        given = canonical(kind, answer)
-    except AnswerFormatError as exc:
-        _forget_answer()
-        print(f"{question_id}: not graded as right. {exc}\nExplanation: {explanation}")
-        raise AssertionError(f"{question_id}: answer not written as asked") from None
-    right = given in {canonical(kind, a) for a in accepted}
-    _forget_answer()
-    print(f"{question_id}: {'right' if right else 'not right'} (your answer: {given}).\nExplanation: {explanation}")
-    if not right:
-        raise AssertionError(f"{question_id}: not right")
-
-
-def _forget_answer() -> None:
-    """After grading a question, forget its answer, so that a later question whose answer cell was deleted
-    fails instead of being graded with this one."""
-    try:
-        get_ipython().user_ns.pop("answer", None)  # noqa: F821
-    except NameError:
-        pass
-
-
-def answer_line(source: str) -> str | None:
-    """The `answer = ...` line if the cell is an answer cell (that line and comments only), else None.
-
-    Only such cells get the friendly treatment: an error anywhere else, above all in a test cell, must
-    stay an error."""
-    code = [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
-    if len(code) == 1 and code[0].replace(" ", "").startswith("answer="):
-        return code[0].strip()
-    return None
-
-
-def _answer_cell_transformer(lines: list[str]) -> list[str]:
-    """If an answer cell is not valid Python, replace it by an assignment that records what was typed."""
-    typed = answer_line("".join(lines))
-    if typed is None:
-        return lines
-    try:
-        ast.parse("".join(lines))
-        return lines
+        tree = ast.parse(line)
     except SyntaxError:
-        return [f"answer = __course_badly_written__({typed!r})\n"]
+        # `b d` or `b, d,` typed without `answer =`: words, numbers and separators only.
+        return bool(re.fullmatch(r"[\w\s,;.'\"\[\]()\-]+", line))
+    # A bare `b` or `b, d` (names and constants only) is an answer typed without `answer =`.
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return False
+    value = tree.body[0].value
+    parts = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [value]
+    return all(isinstance(p, ast.Constant) or (isinstance(p, ast.Name) and p.id not in ("answer", "quiz"))
+               for p in parts) and not (isinstance(value, ast.Name) and value.id in _known_names())
 
 
-def _name_error_handler(shell, etype, evalue, tb, tb_offset=None):
-    history = shell.user_ns.get("_ih") or [""]
-    typed = answer_line(history[-1])
-    if typed is not None:
-        shell.user_ns["answer"] = BadlyWritten(typed)
-        name = str(evalue).split("'")[1] if "'" in str(evalue) else "that word"
-        _show(None, f"Python read {name} as a name, not as your answer. Put text answers between quotes, "
-                    f'for example: answer = "{name}". Then run the check below.')
-        return None
-    return shell.showtraceback((etype, evalue, tb), tb_offset=tb_offset)
+def _known_names() -> set[str]:
+    try:
+        return set(get_ipython().user_ns)  # noqa: F821 (defined inside IPython)
+    except NameError:
+        return set()
+
+
+def answer_cell_transformer(lines: list[str]) -> list[str]:
+    """IPython cleanup transformer: an answer cell becomes the assignment of the text typed."""
+    source = "".join(lines)
+    if not is_answer_cell(source):
+        return lines
+    return [f"answer = __course_typed__({source!r})\n"]
 
 
 def setup() -> None:
-    """Install the friendly handling of badly written answers in this kernel."""
+    """Let this kernel read answer cells as text (run once, in the quiz's first cell)."""
     try:
-        shell = get_ipython()  # noqa: F821 (defined inside IPython)
+        shell = get_ipython()  # noqa: F821
     except NameError:
         return
-    shell.user_ns["__course_badly_written__"] = BadlyWritten
-    if _answer_cell_transformer not in shell.input_transformers_post:
-        shell.input_transformers_post.append(_answer_cell_transformer)
-    shell.set_custom_exc((NameError,), _name_error_handler)
+    shell.user_ns["__course_typed__"] = Typed
+    if answer_cell_transformer not in shell.input_transformers_cleanup:
+        shell.input_transformers_cleanup.append(answer_cell_transformer)
+
+
+def _typed_answer() -> str | None:
+    """The learner's last answer: the `answer` the answer cell set, as text."""
+    try:
+        namespace = get_ipython().user_ns  # noqa: F821
+    except NameError:
+        return None
+    if "answer" not in namespace:
+        return None
+    value = namespace["answer"]
+    if isinstance(value, str):
+        return value
+    if value is ...:
+        return "..."
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def feedback(blob: str, typed: str | None) -> tuple[bool | None, str]:
+    """(right, or None when the answer could not be read; the message) for what was typed."""
+    kind = unseal(blob)["k"]
+    if typed is None:
+        return None, "Type your answer in the cell above, run it, then run this check again."
+    try:
+        key = read(kind, typed)
+    except AnswerFormatError as exc:
+        return None, str(exc)
+    result = open_seal(blob, key)
+    said = describe(kind, key)
+    if result["right"]:
+        return True, f"{said}\n{result['text']}"
+    lines = [said] + [f"Why not {letter}: {text}" for letter, text in result["why"]]
+    lines.append(f"Hint: {result['text']}")
+    lines.append("Change your answer above, run it, then run this check again.")
+    return False, "\n".join(lines)
+
+
+def check(question_id: str, blob: str) -> None:
+    """Tell the learner how their answer was read, and whether it is right: the explanation if it is; the
+    chosen option's "why not" and a hint if it is not; advice on how to write it if it cannot be read."""
+    if _grading():
+        return
+    setup()
+    ok, message = feedback(blob, _typed_answer())
+    _show(ok, message)
+
+
+__all__ = ["KINDS", "check", "setup"]
