@@ -106,7 +106,7 @@ def read(kind: str, text) -> str:
             raise AnswerFormatError(f"I read “{raw}”, which has a letter twice. {how}")
         return ",".join(sorted(items) if kind == "letters" else items)
     if kind == "number":
-        numbers = re.findall(r"[-+]?\d+(?:[.,]\d+)?", re.sub(r"[\s\u00a0\u202f]", "", value))
+        numbers = re.findall(r"[-+]?[0-9]+(?:[.,][0-9]+)?", re.sub(r"[\s\u00a0\u202f]", "", value))
         if len(numbers) != 1:
             raise AnswerFormatError(f"I read “{raw}”, which is not one number. {how}")
         number = float(numbers[0].replace(",", "."))
