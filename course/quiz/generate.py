@@ -9,8 +9,10 @@ committed. Generation is deterministic (sealing and cell ids), so the same spec 
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,6 +134,25 @@ def load_spec(path: Path) -> Quiz:
         raise SpecError(f"{where}: missing key {exc}") from None
 
 
+def stale_figures(quizzes: list[Quiz], today: dt.date | None = None, months: int = 24) -> list[str]:
+    """A warning for each question whose answer is a figure older than `months`: time to check it again.
+    A warning, not an error: a build must not start failing by itself as dates pass."""
+    from ..kb import load
+
+    today = today or dt.date.today()
+    kb = load()
+    warnings = []
+    for quiz in quizzes:
+        for q in quiz.questions:
+            if q.answer_from and q.answer_from.startswith("figure:"):
+                as_of = dt.date.fromisoformat(str(kb.figure(*q.answer_from.split(":")[1:])["as_of"])[:10])
+                age = (today.year - as_of.year) * 12 + today.month - as_of.month
+                if age > months:
+                    warnings.append(f"quiz {quiz.id}, question {q.id}: its figure dates from {as_of} "
+                                    f"({age} months ago); check it against its source")
+    return warnings
+
+
 def all_specs() -> list[Quiz]:
     return [load_spec(p) for p in sorted(SPEC_DIR.glob("*.yml"))]
 
@@ -241,6 +262,8 @@ def release(quiz_id: str, root: Path = QUIZ_ROOT, api=None) -> Path:
 def generate_all(root: Path = QUIZ_ROOT) -> list[Path]:
     """Every quiz, from spec to release notebook."""
     quizzes = all_specs()
+    for warning in stale_figures(quizzes):
+        print(f"warning: {warning}", file=sys.stderr)
     api = _nbgrader_api(root)
     released = []
     for quiz in quizzes:
