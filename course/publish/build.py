@@ -119,10 +119,12 @@ def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True) 
     prepare=False skips the widget JavaScript, quizzes, learner kit and site archive (an author's quick
     rebuild; see preview)."""
     from ..quiz.generate import generate_all
+    from ..quiz.pages import prepare as quiz_pages
 
     if prepare:
         widget_js()
         generate_all()
+        quiz_pages(GENERATED, JS_DIR / "node_modules" / "js-sha256" / "build" / "sha256.min.js")  # course/quiz/pages.py
         learner_kit()
     out_dir = Path(out_dir or ROOT)
     if clean and (out_dir / "_build").exists():

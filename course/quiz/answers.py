@@ -24,11 +24,11 @@ import unicodedata
 
 # What each kind of question asks the learner to type, in words a non-programmer can follow.
 KINDS = {
-    "letter": "one letter, like this: answer = b",
-    "letters": "the letters you choose, separated by commas, like this: answer = b, d",
-    "order": "all the letters in the order you choose, separated by commas, like this: answer = c, a, b",
-    "number": "a number, like this: answer = 4.5 (a decimal comma works too: 4,5)",
-    "word": "a word or a few words, like this: answer = private briefing",
+    "letter": "one letter in place of x, like this: answer = x",
+    "letters": "the letters you choose, separated by commas, like this: answer = x, y",
+    "order": "all the letters in the order you choose, separated by commas, like this: answer = z, x, y",
+    "number": "a number, like this: answer = 2.75 (a decimal comma works too: 2,75)",
+    "word": "a word or a few words, like this: answer = your own words",
 }
 FORMAT = 2  # the sealed format's version (js/quiz/quiz-seal.js checks it)
 

@@ -1,4 +1,4 @@
-"""The built book: every module executed, widgets embedded, quizzes shown as released, nothing secret."""
+"""The built book: every module executed, widgets embedded, a quiz page after each module, nothing secret."""
 from __future__ import annotations
 
 import os
@@ -65,17 +65,13 @@ def test_no_solution_or_hidden_test_anywhere_in_the_site(book_html):
                     f"{path.relative_to(book_html)} reveals {secret!r}"
 
 
-def test_quiz_pages_show_the_release_read_only_with_a_download(book_html):
+def test_each_quiz_page_follows_its_module_and_no_release_notebook_is_a_page(book_html, project_root):
+    toc = (project_root / "_toc.yml").read_text(encoding="utf-8")
     for quiz in all_specs():
-        page_path = book_html / "quizzes" / "release" / quiz.id / f"{quiz.id}.html"
-        if not page_path.exists():
-            continue
-        page = page_path.read_text(encoding="utf-8")
-        assert "replace the three dots with your answer" in page
-        assert 'class="cell_output' not in page  # not executed
-        link = re.search(r'href="([^"]*' + quiz.id + r'\.ipynb)"[^>]*download', page)
-        assert link, f"{quiz.id}: no download link"
-        assert (page_path.parent / link.group(1)).resolve().exists()
+        module, page = f"file: modules/{quiz.module}\n", f"file: quizzes/pages/{quiz.id}\n"
+        assert module in toc and page in toc and toc.index(module) < toc.index(page), quiz.id
+        assert (book_html / "quizzes" / "pages" / f"{quiz.id}.html").is_file()
+        assert not (book_html / "quizzes" / "release" / quiz.id / f"{quiz.id}.html").exists()
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.id)

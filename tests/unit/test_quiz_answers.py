@@ -77,7 +77,7 @@ def test_check_says_how_it_read_the_answer_then_hint_or_explanation(monkeypatch)
     assert "Hint: Look again at section 2." in shown[0][1] and "C is wrong" not in shown[0][1]
     assert shown[1] == (True, "You chose b and d.\nB and D because...")
     assert shown[2][0] is None and "not answered yet" in shown[2][1]
-    assert shown[3][0] is None and "zz" in shown[3][1] and "answer = b, d" in shown[3][1]
+    assert shown[3][0] is None and "zz" in shown[3][1] and "answer = x, y" in shown[3][1]
 
 
 def test_check_is_silent_while_nbgrader_grades(monkeypatch):

@@ -48,6 +48,8 @@ def test_every_wrong_option_has_its_own_short_why_not(quiz):
         assert len(set(texts)) == len(texts), f"{quiz.id}/{q.id}: two options share a why-not"
         for letter, text in q.why_not.items():
             assert 10 <= len(text) <= 200, f"{quiz.id}/{q.id}/{letter}: a why-not is one short sentence"
+            # A wrong pick must not give away the explanation that only a right answer opens.
+            assert text[:40] not in q.explanation and q.explanation[:40] not in text, f"{quiz.id}/{q.id}/{letter}"
 
 
 def test_the_right_answer_is_rarely_the_longest_option():
@@ -79,3 +81,13 @@ def test_a_figure_older_than_two_years_gets_a_build_warning_not_an_error():
     assert stale_figures(QUIZZES, today=dt.date(2026, 12, 1)) == []
     later = stale_figures(QUIZZES, today=dt.date(2031, 1, 1))
     assert any("upr, question cycle_years" in w and "check it against its source" in w for w in later)
+
+
+def test_the_how_to_examples_give_no_answer_away():
+    from course.quiz.answers import KINDS
+
+    for quiz in QUIZZES:
+        for q in quiz.questions:
+            for key in q.keys:
+                example = KINDS[q.kind].split("answer = ", 1)[1].split(" (")[0]
+                assert example.replace(" ", "") != key.replace(" ", ""), f"{quiz.id}/{q.id}: the example is the answer"
