@@ -118,7 +118,8 @@ h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 1.4em; break-after: av
 
 def _html_doc(title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(title)}</title>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
+            f'<title>{_e(title)}</title>'
             f"<style>{PRINT_CSS}</style></head><body>\n{body}\n</body></html>\n")
 
 
