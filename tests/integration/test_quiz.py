@@ -200,3 +200,26 @@ def test_scripts_in_a_submission_are_inert_for_the_facilitator(course_dir, grade
     for text in (autograded, html):
         assert "<script>document.title='PWNED" not in text
         assert "PWNED-OUTPUT" not in text
+
+
+def test_a_learner_answers_in_a_real_kernel_without_python_syntax(course_dir, quiz):
+    """The release notebook run as a learner runs it: typed answers raise no Python error, and each check says
+    how it read the answer and whether it is right."""
+    from nbclient import NotebookClient
+
+    blank = nbformat.read(course_dir / "release" / QUIZ / f"{QUIZ}.ipynb", as_version=4)
+    letter_q = next(q for q in quiz.questions if q.kind == "letter")
+    answers = {q.id: typed(q, "bare" if n % 2 else "plain") for n, q in enumerate(quiz.questions)}
+    answers[letter_q.id] = f"answer = {a_wrong(letter_q).upper()}"
+    nb = fill(blank, answers)
+    NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(course_dir)}}).execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == [], errors
+    checks = {c.metadata["nbgrader"]["grade_id"]: "".join(o.get("data", {}).get("text/html", "") for o in c.outputs)
+              for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    for q in quiz.questions:
+        if q.id == letter_q.id:
+            assert "Not yet." in checks[q.id] and f"You chose {a_wrong(letter_q)}." in checks[q.id]
+            assert "Hint:" in checks[q.id]
+        else:
+            assert "Right." in checks[q.id], (q.id, checks[q.id])
