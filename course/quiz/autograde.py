@@ -57,6 +57,10 @@ class GradeAnswers(NbGraderPreprocessor):
         quiz_id = resources["nbgrader"]["assignment"]
         quiz = load_spec(Path(self.spec_dir or SPEC_DIR) / f"{quiz_id}.yml")
         questions = {q.id: q for q in quiz.questions}
+        # Notebook metadata is the learner's too (saved widget state renders as HTML): keep only the kernel's.
+        for key in list(nb.metadata):
+            if key not in ("kernelspec", "language_info"):
+                del nb.metadata[key]
         answers: dict[str, str] = {}
         for cell in nb.cells:
             meta = cell.get("metadata", {}).get("nbgrader", {})

@@ -143,6 +143,9 @@ def graded(course_dir, quiz, tmp_path_factory):
         "text/html": "<script>document.title='PWNED-OUTPUT'</script>"})]
     cell.execution_count = 1
     scripted.cells.insert(3, nbformat.v4.new_markdown_cell("<script>document.title='PWNED-MARKDOWN'</script>"))
+    scripted.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {
+        "state": {"x": {"model_name": "HTMLModel", "state": {"value": "<img src=x onerror=alert('PWNED-WIDGET')>"}}},
+        "version_major": 2, "version_minor": 0}}
     submit(course_dir, "scripter", scripted)
     autograde(course_dir)
     return {"scores": scores(course_dir), "marker": marker, "letter_q": letter_q, "number_q": number_q}
@@ -199,7 +202,7 @@ def test_scripts_in_a_submission_are_inert_for_the_facilitator(course_dir, grade
     html = feedback_html(course_dir, "scripter")
     for text in (autograded, html):
         assert "<script>document.title='PWNED" not in text
-        assert "PWNED-OUTPUT" not in text
+        assert "PWNED-OUTPUT" not in text and "PWNED-WIDGET" not in text
 
 
 def test_a_learner_answers_in_a_real_kernel_without_python_syntax(course_dir, quiz):
