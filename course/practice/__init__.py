@@ -93,6 +93,10 @@ def time_to_learn(module_id: str) -> None:
           f"the practice tasks), plus {quiz_minutes(module_id)} for the quiz.")
 
 
+def _day(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 def _table(rows, columns: dict) -> str:
     head = "| " + " | ".join(columns.values()) + " |\n| " + " | ".join("---" for _ in columns) + " |\n"
     cell = lambda v: str(v).replace("|", "/").replace("\n", " ")  # noqa: E731
@@ -109,7 +113,7 @@ def case_file() -> None:
     findings = kb["case_findings"].sort_values("date").to_dict("records")
     for theme in kb["case_themes"].to_dict("records"):
         parts.append(f"### {theme['name_en']}\n\n{theme['summary_en']}\n")
-        parts += [f"- **{f['date']:%d %B %Y}, {f['place_en']}:** {f['finding_en']}" for f in findings
+        parts += [f"- **{_day(f['date'])}, {f['place_en']}:** {f['finding_en']}" for f in findings
                   if f["theme_id"] == theme["id"]]
         parts.append("")
     recs = kb["case_recommendations"].sort_values("date").to_dict("records")
@@ -121,7 +125,7 @@ def case_file() -> None:
                             "response_en": "Response", "status": "Status"})]
     events = kb["case_events"].sort_values("date").to_dict("records")
     for e in events:
-        e["when"] = f"{e['date']:%d %B %Y}"
+        e["when"] = _day(e["date"])
     parts += ["## What is coming\n", _table(events, {"when": "Date", "body_en": "Who", "event_en": "What"}),
               "## The regional part: four variants\n",
               "Pick the variant closest to your own region. The regional modules' tasks work with each.\n"]
