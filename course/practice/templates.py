@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import UserError
 from ..kb import load
 from ..paths import ROOT
 from .times import module_minutes, quiz_minutes
@@ -88,8 +89,19 @@ TRACKER_COLUMNS = ["Problem", "Body", "Document and paragraph", "Date", "Recomme
 STATUSES = ["accepted", "partly", "rejected", "ignored", "supported", "noted"]
 
 
+def _need(module: str, package: str):
+    """The template libraries are build-time (dev) dependencies: say how to get them if they are missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise UserError(f"{package} is needed to make the templates and is not installed: run `make setup` "
+                        "(it installs the course's development dependencies)") from None
+
+
 def write_document(template_id: str, folder: Path = TEMPLATE_DIR) -> Path:
-    from docx import Document
+    Document = _need("docx", "python-docx").Document
 
     name, title, guidance, sections = DOCUMENTS[template_id]
     doc = Document()
@@ -121,11 +133,11 @@ def tracker_example_rows() -> list[list[str]]:
 
 
 def write_tracker(folder: Path = TEMPLATE_DIR) -> Path:
-    from openpyxl import Workbook
+    openpyxl = _need("openpyxl", "openpyxl")
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = Workbook()
+    book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Tracker"
     sheet.append(TRACKER_COLUMNS)

@@ -57,3 +57,13 @@ def test_the_start_page_table_is_computed():
         from course.practice import module_minutes
         assert f"| {m.title_en} | about {module_minutes(m.id)} min |" in table
     assert "_generated/module_times.md" in (ROOT / "start.md").read_text(encoding="utf-8")
+
+
+def test_a_missing_template_library_is_a_clear_error(monkeypatch, tmp_path):
+    import sys
+
+    from course.errors import UserError
+
+    monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
+    with pytest.raises(UserError, match="python-docx is needed"):
+        templates.write_document("cat_submission", tmp_path)
