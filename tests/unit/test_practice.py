@@ -119,6 +119,21 @@ def test_quiz_minutes_count_recall_and_apply(tmp_path, monkeypatch):
     assert times.quiz_minutes("q") == 5
 
 
+def test_without_specs_the_quiz_time_comes_from_the_released_quiz(tmp_path, monkeypatch):
+    """A learner kit ships the released quizzes, never the specs (they hold the answers)."""
+    from course.quiz.generate import load_spec, source_notebook
+
+    quiz = load_spec(ROOT / "quizzes" / "specs" / "upr.yml")
+    folder = tmp_path / "release" / "upr"
+    folder.mkdir(parents=True)
+    (folder / "upr.ipynb").write_text(json.dumps(source_notebook(quiz)), encoding="utf-8")
+    monkeypatch.setattr("course.quiz.generate.SPEC_DIR", tmp_path / "no-specs")
+    monkeypatch.setattr(times, "QUIZ_ROOT", tmp_path)
+    assert times.quiz_minutes("upr") == quiz.minutes
+    with pytest.raises(times.TimeError, match="no released quiz"):
+        times.quiz_minutes("courts")
+
+
 def test_a_hand_written_quiz_time_is_refused(tmp_path):
     spec = tmp_path / "q.yml"
     spec.write_text("id: q\ntitle: t\nmodule: m\nminutes: 15\nintro: i\nobjectives: [o]\nquestions:\n"
