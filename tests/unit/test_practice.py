@@ -47,11 +47,6 @@ def test_each_task_is_placed_in_its_module_with_a_heading_an_answer_cell_and_a_m
         assert not sources[call + 3].lstrip().startswith("## Summary"), t.id
 
 
-def test_the_first_cell_of_each_module_is_untouched():
-    for module in load()["modules"]["id"]:
-        assert notebook(module)["cells"][0]["source"][0].startswith("# "), module
-
-
 def shown(monkeypatch, call, *args, book=False) -> str:
     out = []
     monkeypatch.setattr(practice, "_show", lambda markdown=None, html_text=None: out.append((markdown or "") +
