@@ -6,7 +6,6 @@ after the task, saved with the notebook; in the book it is a text area that _sta
 the browser (the build sets COURSE_STATIC_BOOK, see course.publish.build)."""
 from __future__ import annotations
 
-import html
 import os
 
 from ..errors import UserError
@@ -82,8 +81,9 @@ def model_answer(task_id: str) -> None:
     rubric = "\n".join(f"- {item}" for item in t["rubric_en"])
     template = (f"\n\n**Template to take to work:** {template_link(t['template'])} (an editable file)."
                 if t["template"] else "")
-    _show(f"<details class=\"course-model-answer\">\n<summary>Open the model answer and what a good answer "
-          f"contains: {html.escape(t['title_en'])}</summary>\n\n{t['model_answer_en']}\n\n"
+    _show(f"<details class=\"course-model-answer\">\n<summary>The model answer and what a good answer contains "
+          "(open it once you have written yours)</summary>\n\n"
+          f"{t['model_answer_en']}\n\n"
           f"**What a good answer contains:**\n\n{rubric}\n\n</details>{template}")
 
 
