@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..paths import ROOT
+from ..practice.templates import prepare as practice_files
 from ..tools import tool, tool_env
 
 JS_DIR = ROOT / "js"
@@ -123,6 +124,7 @@ def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True) 
     if prepare:
         widget_js()
         generate_all()
+        practice_files()  # templates to take to work, and the start page's computed times
         learner_kit()
     out_dir = Path(out_dir or ROOT)
     if clean and (out_dir / "_build").exists():
