@@ -1,9 +1,9 @@
-"""A small Sphinx extension for the book: keeps each page's scripts to what it needs, and puts each quiz's
-notebook beside its page for download, links module and quiz pages to the downloads, and links the first
-use of each acronym on a page to its glossary entry.
+"""A small Sphinx extension for the book: keeps each page's scripts and styles to what it needs, puts each
+quiz's notebook beside its page for download, links module and quiz pages to the downloads and module pages to
+"report an outdated fact", and links the first use of each acronym on a page to its glossary entry.
 
 Jupyter Book 1 registers some scripts twice (a second copy of a `const` declaration is a console error), and
-loads scripts the book does not need (see _unwanted). This removes both.
+loads on every page scripts and styles that only some pages use (see _unwanted). This removes both.
 """
 from __future__ import annotations
 
@@ -14,17 +14,26 @@ def _key(asset) -> tuple:
     return (str(asset.filename), tuple(sorted((k, str(v)) for k, v in asset.attributes.items())))
 
 
-def _unwanted(asset) -> bool:
-    """Thebe's configuration: the book has no live code cells."""
+# Files only some pages use, each with the mark in the page's body that shows the page needs it: code blocks
+# (highlighting and copy buttons), toggled cells, sphinx-design's tabs and cards.
+ONLY_WHERE_USED = {"pygments.css": 'class="highlight', "copybutton": 'class="highlight', "clipboard": 'class="highlight',
+                   "togglebutton": "toggle", "design-tabs": 'class="sd-', "sphinx-design": 'class="sd-'}
+
+
+def _unwanted(asset, body: str) -> bool:
+    """Thebe's configuration (the book has no live code cells), and files this page does not use."""
     name = str(asset.filename)
-    return "thebe" in name or "THEBE" in str(asset.attributes.get("body", ""))
+    if "thebe" in name or "THEBE" in str(asset.attributes.get("body", "")):
+        return True
+    return any(key in name and mark not in body for key, mark in ONLY_WHERE_USED.items())
 
 
 def tidy_assets(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
     for name in ("script_files", "css_files"):
         seen, kept = set(), []
         for asset in context.get(name, []):
-            if _key(asset) in seen or _unwanted(asset):
+            if _key(asset) in seen or _unwanted(asset, body):
                 continue
             seen.add(_key(asset))
             kept.append(asset)
@@ -35,15 +44,23 @@ DOWNLOADS = ("downloads/npm-course-learner-kit.zip", "downloads/npm-course-site.
 
 
 def download_bar(app, pagename, templatename, context, doctree) -> None:
-    """Every module and quiz page links to the learner kit and to the whole site as one archive."""
+    """Every module and quiz page links to the learner kit and to the whole site as one archive; every module
+    page ends with a link to report an outdated fact, naming the page."""
     if not pagename.startswith(("modules/", "quizzes/")) or "body" not in context:
         return
+    from urllib.parse import quote
+
     kit, site = (context["pathto"](path, 1) for path in DOWNLOADS)
     context["body"] = (
         '<p class="course-downloads">'
-        f'<a href="{kit}" download>Download the learner kit</a> (all notebooks, quizzes and data, to work in '
-        f'JupyterLab) · <a href="{site}" download>Download this whole site</a> (to read offline)</p>'
+        f'<a href="{kit}" download>Download the learner kit</a> (the course to run on your own computer, with '
+        f'quizzes that give feedback) · <a href="{site}" download>Download this whole site</a> (to read offline)</p>'
         + context["body"])
+    if pagename.startswith("modules/") and app.config.course_report_url:
+        title = re.sub(r"<[^>]+>", "", context.get("title", pagename))
+        url = app.config.course_report_url.replace("{page}", quote(f"{title} ({pagename}.html)"))
+        context["body"] += (f'<p class="course-report">Is a fact on this page out of date? <a href="{url}">Report an '
+                            f'outdated fact on this page</a>; the course\'s authors check every report.</p>')
 
 
 # Fixes to what the theme's templates write, applied to every page once it is written:
@@ -58,6 +75,11 @@ FIXES = [
 ]
 
 
+# The theme loads the search index (the text of the whole book) on every page for a search-as-you-type it leaves
+# off; searching opens search.html, which loads it there. Every other page drops it.
+SEARCH_SCRIPTS = re.compile(r'<script src="[^"]*(?:searchtools|language_data|searchindex)\.js[^"]*"></script>\s*')
+
+
 def fix_pages(app, exception) -> None:
     if exception is not None or app.builder.format not in ("html", "singlehtml"):
         return
@@ -68,6 +90,8 @@ def fix_pages(app, exception) -> None:
         fixed = text
         for pattern, replacement in FIXES:
             fixed = pattern.sub(replacement, fixed)
+        if page.name != "search.html":
+            fixed = SEARCH_SCRIPTS.sub("", fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -128,6 +152,7 @@ def _ancestors(node):
 
 
 def setup(app):
+    app.add_config_value("course_report_url", "", "html")
     # After every other handler, so that what they added is tidied too.
     app.connect("html-page-context", tidy_assets, priority=900)
     app.connect("html-page-context", download_bar)
