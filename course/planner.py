@@ -15,6 +15,7 @@ A profile that is empty or contradicts itself raises PlanError, whose message li
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 from dataclasses import dataclass, field
@@ -163,13 +164,15 @@ def _open_to(kb: KnowledgeBase, body: pd.Series, systems) -> bool:
     return body["system"] in GLOBAL_SYSTEMS or body["system"] in systems
 
 
+@functools.lru_cache(maxsize=64)
 def anchor_bodies(kb: KnowledgeBase, anchor_id: str) -> list[pd.Series]:
     """The bodies whose paths count from this anchor."""
     stages = kb["stages"][kb["stages"]["anchor_id"] == anchor_id]
     path_ids = sorted({p for ps in stages["path_ids"] for p in ps})
+    owners = _path_owners(kb)
     seen, out = set(), []
     for p in path_ids:
-        b = path_body(kb, p)
+        b = owners[p]
         if b.name not in seen:
             seen.add(b.name)
             out.append(b)
@@ -292,20 +295,21 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
     anchors = kb["anchors"].set_index("id")
     paths = kb["paths"].set_index("id")
     dates = {k: _as_date(v) for k, v in (profile.dates or {}).items() if _as_date(v) is not None}
+    openings = _openings_by_stage(kb)
+    owners = _path_owners(kb)
     rows, undated, passed, off_priority = [], [], 0, 0
-    for cycle in kb["cycles"].itertuples():
-        owner = {p: path_body(kb, p) for p in kb.paths(cycle.id)["id"]}
+    for cycle, path_ids, cycle_stages, cycle_anchors in _cycles(kb):
+        owner = {p: owners[p] for p in path_ids}
         open_paths = {p for p, b in owner.items() if _open_to(kb, b, profile.systems)}
         if not open_paths:
             continue
-        stages = kb.stages(cycle.id)
-        stages = stages[stages["path_ids"].apply(lambda ps: bool(open_paths & set(ps)))]
-        needed = [a for a in kb.anchors(cycle.id)["id"] if a in set(stages["anchor_id"])]
+        stages = [st for st in cycle_stages if open_paths & set(st.path_ids)]
+        needed = [a for a in cycle_anchors if a in {st.anchor_id for st in stages}]
         if not any(a in dates for a in needed):
             undated.append({"body": owner[sorted(open_paths)[0]]["acronym_en"], "cycle": cycle.name_en,
                             "question": " / ".join(anchors.at[a, "question_en"] for a in needed)})
             continue
-        for stage in stages.itertuples():
+        for stage in stages:
             if stage.anchor_id not in dates:
                 continue
             when = stage_date(dates[stage.anchor_id], stage.offset, stage.offset_unit)
@@ -313,7 +317,9 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
             only = ""
             if len(stage.path_ids) < len(open_paths):
                 only = " (" + ", ".join(paths.at[p, "name_en"] for p in stage.path_ids if p in open_paths) + ")"
-            for o in kb.opportunities(stage_id=stage.id, profile=access).itertuples():
+            for o in openings.get(stage.id, []):
+                if not access.may(o.who):
+                    continue
                 served = [t for t in o.themes if t in wanted]
                 if not served:
                     off_priority += 1
@@ -332,6 +338,27 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
                     "opportunity": o.name_en, "who_may": WHO_LABELS[o.who], "staff_days": float(o.effort_days),
                     "reason": "", "why": why, "first_steps": _first_steps(o, stage, body, who_note)})
     return rows, undated, passed, off_priority
+
+
+@functools.lru_cache(maxsize=4)
+def _openings_by_stage(kb: KnowledgeBase) -> dict[str, list]:
+    """Each stage's opportunities in table order (the knowledge base is read-only, so this is computed once)."""
+    out: dict[str, list] = {}
+    for o in kb["opportunities"].itertuples():
+        out.setdefault(o.stage_id, []).append(o)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _cycles(kb: KnowledgeBase) -> list[tuple]:
+    """Each cycle with the ids of its paths, its stages in order and the ids of its anchors."""
+    return [(cycle, list(kb.paths(cycle.id)["id"]), list(kb.stages(cycle.id).itertuples()),
+             list(kb.anchors(cycle.id)["id"])) for cycle in kb["cycles"].itertuples()]
+
+
+@functools.lru_cache(maxsize=4)
+def _path_owners(kb: KnowledgeBase) -> dict[str, pd.Series]:
+    return {p: path_body(kb, p) for p in kb["paths"]["id"]}
 
 
 def score(o, served: list[str], grade: str | None, timing_basis: str) -> tuple[float, list[str], str]:

@@ -44,6 +44,12 @@ FIRST_PAINT = """() => new Promise(resolve => {
 })"""
 
 
+# Bytes over the wire (headers included, compressed) for the page and everything it loaded; 0 for what came
+# from the browser's cache.
+TRANSFERRED = """() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+  .reduce((total, entry) => total + (entry.transferSize || 0), 0)"""
+
+
 def _visit(context, url: str) -> tuple[float, int]:
     """Open url in a tab of `context` over the slow link; (first contentful paint in s, bytes transferred),
     counting everything the page loads until the network is idle (lazily loaded scripts included)."""
@@ -51,12 +57,12 @@ def _visit(context, url: str) -> tuple[float, int]:
     cdp = context.new_cdp_session(tab)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", SLOW_LINK)
-    sizes: list[int] = []
-    cdp.on("Network.loadingFinished", lambda event: sizes.append(int(event["encodedDataLength"])))
     tab.goto(url, wait_until="networkidle", timeout=120000)
     fcp = tab.evaluate(FIRST_PAINT)
+    tab.wait_for_timeout(1000)  # anything a script starts late
+    transferred = tab.evaluate(TRANSFERRED)
     tab.close()
-    return fcp / 1000, sum(sizes)
+    return fcp / 1000, transferred
 
 
 def page_weights(html: Path) -> list[tuple[str, float, str]]:
