@@ -54,7 +54,7 @@ def phase_html(items: pd.DataFrame, phase: str, cycle_id: str) -> str:
         conditions = f" <em>{esc(o.conditions_en)}</em>" if o.conditions_en else ""
         meta = (f"Stage {o.order}: {esc(o.stage_name)}. Who may: {esc(WHO_LABELS[o.who])}. "
                 f"Form: {esc(MODE_LABELS[o.mode])}, {esc(o.visibility)}. Rough effort: {staff_days(o.effort_days)}.")
-        entries.append(f'<li><input type="checkbox" id="{esc(box)}"><label for="{esc(box)}">'
+        entries.append(f'<li><label for="{esc(box)}"><input type="checkbox" id="{esc(box)}">'
                        f"<strong>{esc(o.name_en)}</strong></label>: {esc(o.description_en)}{conditions}"
                        f'<span class="course-meta">{meta}</span></li>')
     total = float(rows["effort_days"].sum())

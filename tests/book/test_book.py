@@ -26,17 +26,47 @@ def test_every_module_in_the_toc_is_built(book_html, project_root):
         assert (book_html / f"{module.path}.html").exists(), module.path
 
 
-def test_module_pages_embed_widgets_and_tables(book_html):
+def test_module_pages_hold_their_views_and_tables_as_html(book_html):
+    """No widget renderer and no table library: the views are in the page's HTML, switched by course.js."""
     for module in built_modules(book_html):
         page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
-        assert "application/vnd.jupyter.widget-state+json" in page, module.path
-        assert "application/vnd.jupyter.widget-view+json" in page
-        assert '../widgets/embed.js' in page  # from npm at build time, never a CDN
+        assert "data-course-switch" in page or "data-course-table" in page, module.path
+        assert "widget-state+json" not in page and "embed.js" not in page and "itables" not in page, module.path
+        assert "_static/course.js" in page
         assert "Bodies covered:" in page and "Figures:" in page
 
 
-def test_widget_script_only_where_widgets_are(book_html):
-    assert "embed.js" not in (book_html / "index.html").read_text(encoding="utf-8")
+def test_search_index_only_on_the_search_page(book_html):
+    assert "searchindex.js" not in (book_html / "modules" / "upr.html").read_text(encoding="utf-8")
+    assert "searchindex.js" in (book_html / "search.html").read_text(encoding="utf-8")
+
+
+def test_planner_script_and_rules_only_where_the_planner_is(book_html):
+    planning = (book_html / "modules" / "planning.html").read_text(encoding="utf-8")
+    assert 'src="../planner/rules.js"' in planning and 'src="../planner/planner.js"' in planning
+    assert "planner.js" not in (book_html / "index.html").read_text(encoding="utf-8")
+    rules = (book_html / "planner" / "rules.js").read_text(encoding="utf-8")
+    assert rules.startswith("window.COURSE_PLANNER_RULES = {") and '"cat_review"' in rules
+
+
+def test_quizzes_follow_their_modules_and_whats_next_links(book_html):
+    """In the contents and in next/previous, each module is followed by its quiz, then the next module."""
+    import re
+
+    for module in built_modules(book_html):
+        page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
+        name = module.path.split("/")[-1]
+        following = re.search(r'<a class="right-next"\s+href="([^"]+)"', page)
+        assert following and following.group(1) == f"../quizzes/release/{name}/{name}.html", module.path
+        after_next = page[page.index("What&#8217;s next") if "What&#8217;s next" in page else page.index("What’s next"):]
+        assert f'href="../quizzes/release/{name}/{name}.html"' in after_next[:3000], f"{module.path}: quiz not linked"
+
+
+def test_module_pages_link_to_report_an_outdated_fact(book_html):
+    for module in built_modules(book_html):
+        page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
+        assert "Report an outdated fact on this page" in page, module.path
+        assert module.path.replace("/", "%2F") in page or module.path in page
 
 
 def test_no_page_loads_anything_from_outside(book_html):
