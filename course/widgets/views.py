@@ -190,6 +190,7 @@ def timeline_svg(stages: pd.DataFrame, current: int | None, title: str) -> str:
         tspans = "".join(f'<tspan x="42" dy="{0 if j == 0 else line}">{esc(text)}</tspan>' for j, text in enumerate(lines))
         offset_y = y + 5 + line * len(lines)
         parts.append(f'<g class="course-go" data-course-go="{i}">'
+                     f'<rect x="0" y="{y - 20}" width="{width}" height="{offset_y - y + 26}" fill="transparent"/>'
                      f'<circle cx="18" cy="{y}" r="{15 if on else 12}" fill="{ACCENT if on else "#ffffff"}" '
                      f'stroke="{ACCENT}" stroke-width="2"/>'
                      f'<text x="18" y="{y + 5}" text-anchor="middle" font-size="13" font-weight="bold" '

@@ -58,8 +58,12 @@ def test_quizzes_follow_their_modules_and_whats_next_links(book_html):
         name = module.path.split("/")[-1]
         following = re.search(r'<a class="right-next"\s+href="([^"]+)"', page)
         assert following and following.group(1) == f"../quizzes/release/{name}/{name}.html", module.path
-        after_next = page[page.index("What&#8217;s next") if "What&#8217;s next" in page else page.index("What’s next"):]
-        assert f'href="../quizzes/release/{name}/{name}.html"' in after_next[:3000], f"{module.path}: quiz not linked"
+        whats_next = page[page.index('id="what-s-next"'):]
+        whats_next = whats_next[:whats_next.index("</section>")]
+        assert f'href="../quizzes/release/{name}/{name}.html"' in whats_next, f"{module.path}: quiz not linked"
+        later = [m for m in MODULES if m.order > module.order]
+        if later:
+            assert f'href="{later[0].path.split("/")[-1]}.html"' in whats_next, f"{module.path}: next module not linked"
 
 
 def test_module_pages_link_to_report_an_outdated_fact(book_html):

@@ -59,9 +59,9 @@ def test_tables_sort_by_heading_text_and_search(watched_page):
     assert table.locator("th[aria-sort='ascending']").count() == 1
     table.get_by_role("button", name="Acronym").click()
     assert rows.locator("th").all_inner_texts() == sorted(names, key=str.lower, reverse=True)
-    table.get_by_role("searchbox").fill("children")
+    table.get_by_role("searchbox").fill("child")
     shown = [r for r in rows.all() if r.is_visible()]
-    assert 0 < len(shown) < len(names) and all("children" in r.inner_text().lower() for r in shown)
+    assert 0 < len(shown) < len(names) and all("child" in r.inner_text().lower() for r in shown)
     assert "rows shown" in table.locator(".course-count").inner_text()
     assert watched_page.errors == []
 
