@@ -463,10 +463,11 @@ def rules(kb: KnowledgeBase | None = None) -> dict:
     }
 
 
-def plan_or_message(profile: NPMProfile, today: date | None = None) -> tuple[Plan | None, str]:
+def plan_or_message(profile: NPMProfile, today: date | None = None,
+                    kb: KnowledgeBase | None = None) -> tuple[Plan | None, str]:
     """(plan, "") or (None, message): for widgets, which must show a message, never a traceback."""
     try:
-        return make_plan(profile, today=today), ""
+        return make_plan(profile, today=today, kb=kb), ""
     except PlanError as error:
         return None, str(error)
 

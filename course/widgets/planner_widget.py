@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import planner
 from ..kb import KnowledgeBase
 from .common import Views, knowledge, show_html, static_book, use_stylesheet
-from .views import SYSTEM_NAMES, capital, esc, format_number, label
+from .views import capital, esc, format_number, label
 
 
 def profile_html(profile: planner.NPMProfile, kb: KnowledgeBase | None = None) -> str:
@@ -25,7 +25,7 @@ def profile_html(profile: planner.NPMProfile, kb: KnowledgeBase | None = None) -
             else "also an NHRI, not accredited" if profile.nhri else "not an NHRI")
     dates = "; ".join(f"{esc(anchors.at[a, 'name_en'])}: {esc(long_date(d))}" for a, d in profile.dates.items()) or "none"
     rows = [("Region", esc(capital(label("region", profile.region or "")))),
-            ("Regional systems", esc(", ".join(SYSTEM_NAMES.get(s, s.upper()) for s in profile.systems) or "none")),
+            ("Regional systems", esc(", ".join(label("system", s) for s in profile.systems) or "none")),
             ("Status", esc(nhri)),
             ("Priorities", esc(", ".join(themes.get(t, t) for t in profile.themes))),
             ("Staff days available", esc(format_number(profile.staff_days))),
@@ -84,12 +84,12 @@ def download_links(plan: planner.Plan, stem: str) -> str:
             f'as calendar events (.ics, for Outlook, Google or Apple calendars)</a></p>')
 
 
-def example_view(name: str, profile: planner.NPMProfile) -> str:
-    plan = planner.make_plan(profile, today=planner.EXAMPLE_TODAY)
+def example_view(name: str, profile: planner.NPMProfile, kb: KnowledgeBase | None = None) -> str:
+    plan = planner.make_plan(profile, today=planner.EXAMPLE_TODAY, kb=kb)
     stem = "example-plan-" + ("europe" if profile.region == "europe" else profile.region or "npm")
     return (f'<section class="course-plan" aria-label="{esc(name)}"><h4>{esc(name)}</h4>'
             f'<p class="course-meta">An imagined NPM; its dates are invented for the example, and the plan is made '
-            f'as if today were {long_date(planner.EXAMPLE_TODAY)}.</p>{profile_html(profile)}'
+            f'as if today were {long_date(planner.EXAMPLE_TODAY)}.</p>{profile_html(profile, kb)}'
             f'{plan_html(plan, "Its plan", 5)}{download_links(plan, stem)}</section>')
 
 
@@ -103,12 +103,12 @@ class PlannerForm:
     def __init__(self, out_dir: Path | str = ".", kb: KnowledgeBase | None = None):
         import ipywidgets as w
 
-        kb = knowledge(kb)
+        kb = self.kb = knowledge(kb)
         self.out_dir = Path(out_dir)
         style = {"description_width": "initial"}
         self.region = w.Dropdown(options=[("choose…", None)] + [(label("region", r), r) for r in planner.regions(kb)],
                                  description="Region of your State", style=style)
-        self.systems = w.SelectMultiple(options=[(SYSTEM_NAMES.get(s, s.upper()), s)
+        self.systems = w.SelectMultiple(options=[(label("system", s), s)
                                                  for s in sorted(planner.regional_systems(kb))],
                                         description="Regional systems covering it (Ctrl/Cmd for several)", rows=3,
                                         style=style, layout=w.Layout(width="auto"))
@@ -151,7 +151,8 @@ class PlannerForm:
                                   dates={a: c.value for a, c in self.dates.items() if c.value is not None})
 
     def make(self, _button=None):
-        self.plan, message = planner.plan_or_message(self.profile(), today=self.today.value or date.today())
+        self.plan, message = planner.plan_or_message(self.profile(), today=self.today.value or date.today(),
+                                                        kb=self.kb)
         self.save.disabled = self.plan is None
         self.saved.value = ""
         if self.plan is None:
@@ -179,7 +180,7 @@ def form_html(kb: KnowledgeBase | None = None, scripts: str = "../planner/") -> 
     systems = planner.regional_systems(kb)
     region_options = "".join(f'<option value="{esc(r)}">{esc(label("region", r))}</option>' for r in planner.regions(kb))
     system_boxes = "".join(f'<label class="course-check"><input type="checkbox" name="system" value="{esc(s)}" '
-                           f'data-regions="{esc(" ".join(sorted(systems[s])))}"> {esc(SYSTEM_NAMES.get(s, s.upper()))}'
+                           f'data-regions="{esc(" ".join(sorted(systems[s])))}"> {esc(label("system", s))}'
                            '</label>' for s in sorted(systems))
     theme_boxes = "".join(f'<label class="course-check"><input type="checkbox" name="theme" value="{esc(t.id)}"> '
                           f'{esc(t.name_en)}</label>' for t in kb["themes"].itertuples())
@@ -224,7 +225,7 @@ def engagement_planner(kb: KnowledgeBase | None = None) -> None:
     display(PlannerForm(kb=kb).box)
 
 
-def worked_examples() -> None:
+def worked_examples(kb: KnowledgeBase | None = None) -> None:
     """The plans of two contrasting example NPMs, one tab each (the tabs switch in the browser)."""
     from IPython.display import display
 
@@ -232,7 +233,7 @@ def worked_examples() -> None:
     names = list(planner.EXAMPLES)
     views = Views("Example", [f"Example {i + 1}: {capital(label('region', planner.EXAMPLES[n].region))}"
                               for i, n in enumerate(names)],
-                  [example_view(n, p) for n, p in planner.EXAMPLES.items()], control="tabs")
+                  [example_view(n, p, kb) for n, p in planner.EXAMPLES.items()], control="tabs")
     if static_book():
         show_html(views.html())
     else:

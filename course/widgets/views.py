@@ -30,10 +30,10 @@ def format_number(value: float) -> str:
 
 
 # How the codes in data/ read to a person. The one place that turns `system`, `kind` and `region` into words.
-SYSTEM_NAMES = {"un": "United Nations", "coe": "Council of Europe", "oas": "Organization of American States",
-                "au": "African Union", "network": "Networks of oversight bodies"}
-SYSTEM_ADJECTIVES = {"un": "UN", "coe": "Council of Europe", "oas": "Inter-American (OAS)", "au": "African Union",
-                     "network": ""}
+# Each system: its name, and the word put before a kind of body ("UN treaty body"; none for networks).
+SYSTEMS = {"un": ("United Nations", "UN"), "coe": ("Council of Europe", "Council of Europe"),
+           "oas": ("Organization of American States", "Inter-American (OAS)"),
+           "au": ("African Union", "African Union"), "network": ("Networks of oversight bodies", "")}
 KIND_NAMES = {"un_entity": "UN entity", "special_procedure_mandate": "Special Procedures mandate",
               "charter_mechanism": "Charter-based mechanism", "charter_body": "Charter-based body"}
 REGION_NAMES = {"global": "global", "asia_pacific": "Asia-Pacific", "americas": "the Americas"}
@@ -43,7 +43,7 @@ def label(column: str, value: str) -> str:
     """A value of data/ as words: label("system", "coe") is "Council of Europe", label("kind", "un_entity") is
     "UN entity", label("engagement", "amicus_brief") is "amicus curiae or third-party brief"."""
     if column == "system":
-        return SYSTEM_NAMES.get(value, value.upper())
+        return SYSTEMS[value][0] if value in SYSTEMS else value.upper()
     if column == "engagement":
         return ACTION_LABELS.get(value, value.replace("_", " "))
     if column == "region":
@@ -58,7 +58,7 @@ def capital(text: str) -> str:
 
 def what_it_is(body) -> str:
     """'UN treaty body, global', 'Council of Europe monitoring body, Europe', 'Network, global'."""
-    adjective = SYSTEM_ADJECTIVES.get(body["system"], body["system"].upper())
+    adjective = SYSTEMS[body["system"]][1] if body["system"] in SYSTEMS else body["system"].upper()
     kind = label("kind", body["kind"])
     text = f"{adjective} {kind}" if adjective and not kind.startswith(adjective) else kind
     return f"{capital(text)}, {label('region', body['region'])}"
