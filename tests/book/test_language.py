@@ -7,9 +7,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-import yaml
 
-from course.paths import ROOT
+from dev.toc import toc_pages
 
 DEVELOPER = {
     "a file name": r"\b[\w-]+\.(?:csv|ipynb|py|yml|yaml|json)\b",
@@ -26,17 +25,7 @@ ALLOWED = {"start": {"JupyterLab"}}
 
 def learner_pages() -> list[str]:
     """The learner's pages in the book's contents: start, modules, quizzes, glossary."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found = []
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                found.append(entry["file"])
-            walk(entry.get("sections", []))
-    for part in toc["parts"]:
-        walk(part["chapters"])
-    return [p for p in found if p == "start" or p == "glossary" or p.startswith(("modules/", "quizzes/"))]
+    return [p for p in toc_pages() if p in ("start", "glossary") or p.startswith(("modules/", "quizzes/"))]
 
 
 class ArticleText(HTMLParser):

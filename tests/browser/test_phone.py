@@ -4,28 +4,13 @@ fit or scroll in a container of their own, and the page has a favicon. (The spee
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from course.paths import ROOT
+from dev.toc import toc_pages
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 COURSE = (".course-card, .course-table, .course-switch, .course-plan, .course-planner, .course-glossary, "
           ".course-reasons, .course-downloads, .course-report, .course-words, .course-checklist")
-
-
-def book_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries:
-            if "file" in entry:
-                found.append(entry["file"])
-            walk(entry.get("sections", []))
-    for part in toc["parts"]:
-        walk(part["chapters"])
-    return found
 
 
 LAYOUT = """async (course) => {
@@ -88,7 +73,7 @@ def phone(browser, book_server):
     context.close()
 
 
-@pytest.mark.parametrize("path", book_pages())
+@pytest.mark.parametrize("path", toc_pages())
 def test_page_is_made_for_phones(phone, book_server, path):
     phone.goto(f"{book_server}/{path}.html", wait_until="networkidle")
     problems = phone.evaluate(LAYOUT, COURSE)
