@@ -72,6 +72,9 @@ FIXES = [
     (re.compile(r'(<button[^>]*class="[^"]*search-button__button[^"]*"[^>]*?)\s+aria-label="Search"'), r"\1"),
     # The navigation's toggles for sub-pages are <summary> elements with only an icon: give them a name.
     (re.compile(r'<summary>(<span class="toctree-toggle")'), r'<summary aria-label="Show or hide the pages in this part">\1'),
+    # Search results quote a page's text (its textContent): a line break after each block, so that table cells
+    # and list items do not run together ("CATCommittee against Torture").
+    (re.compile(r"(</(?:td|th|tr|li|p|h[1-6]|dt|dd|caption|option|button|label|section|table|ul|ol)>)(?=<)"), "\\1\n"),
 ]
 
 

@@ -141,3 +141,14 @@ def test_module_notebooks_are_thin(project_root):
                 if cell.cell_type == "code":
                     assert len(cell.source.strip().splitlines()) == 1, f"{module.path}: {cell.source[:60]}"
                     assert not cell.get("outputs"), f"{module.path}: committed with outputs"
+
+
+def test_search_snippets_keep_cells_and_items_apart(book_html):
+    """Search results quote a page's text as the browser reads it (textContent): blocks must not run together."""
+    import re
+
+    for module in built_modules(book_html):
+        page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
+        main = page[page.index('role="main"'):]
+        glued = re.findall(r"</(?:td|th|li|p|dd|option)><", main)
+        assert not glued, f"{module.path}: {len(glued)} blocks with nothing between them"
