@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..kb import KnowledgeBase
 from . import views
-from .common import CourseWidget, Views, searchable_table, show_html, use_stylesheet
+from .common import CourseWidget, Views, knowledge, searchable_table, show_html, use_stylesheet
 
 FILTERS = (("kind", "Kind"), ("system", "System"), ("region", "Region"))
 
@@ -97,9 +97,7 @@ def body_explorer(kind=None, system=None, region=None, module=None, kb: Knowledg
 
 
 def _bodies(kb: KnowledgeBase | None, **filters) -> pd.DataFrame:
-    from ..kb import load
-
-    bodies = (kb if kb is not None else load()).bodies(**filters)
+    bodies = knowledge(kb).bodies(**filters)
     if bodies.empty:
         raise ValueError("no body matches those filters")
     return bodies

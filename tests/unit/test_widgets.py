@@ -153,3 +153,31 @@ def test_profile_rules():
     assert Profile("A").may("a_status_nhri") and not Profile("B").may("a_status_nhri")
     assert Profile("B").may("nhri") and not Profile(None).may("nhri")
     assert Profile(None).may("any_npm") and Profile(None).may("ecosoc_or_nhri")
+
+
+def test_every_widget_draws_on_the_knowledge_base_it_is_given(data_copy, monkeypatch):
+    """Pointed at a copy of data/, a widget shows the copy's facts, not the course's."""
+    from course.kb import load
+    from course.widgets import court_access, network_finder, nhri_comparison, regional_comparison, visit_checklist
+    from course.widgets.landscape import LandscapeExplorer
+
+    bodies = data_copy / "bodies.csv"
+    text = bodies.read_text(encoding="utf-8")
+    for old, new in (("Committee against Torture", "Committee of the Copy"),
+                     ("European Court of Human Rights", "Court of the Copy"),
+                     ("Global Alliance of National Human Rights Institutions", "Alliance of the Copy")):
+        assert old in text
+        text = text.replace(old, new)
+    bodies.write_text(text, encoding="utf-8")
+    copy = load(data_copy)
+    courts = copy.bodies(kind="court", module="courts")
+    markup = [BodyExplorer(copy.bodies(module="treaty_bodies"), live=False, kb=copy).html(),
+              LandscapeExplorer(live=False, kb=copy).html(),
+              court_access.CourtAccess(courts, live=False, kb=copy).html(),
+              network_finder.NetworkFinder(live=False, kb=copy).html()]
+    assert "Committee of the Copy" in markup[0] and "Committee of the Copy" in markup[1]
+    assert "Court of the Copy" in markup[2] and "Alliance of the Copy" in markup[3]
+    for widget in (nhri_comparison.NhriComparison("upr", live=False, kb=copy),
+                   regional_comparison.RegionalComparison(live=False, kb=copy),
+                   visit_checklist.VisitChecklist("sp_visit", live=False, kb=copy), CycleExplorer("upr", live=False, kb=copy)):
+        assert widget.kb is copy
