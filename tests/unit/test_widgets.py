@@ -181,3 +181,19 @@ def test_every_widget_draws_on_the_knowledge_base_it_is_given(data_copy, monkeyp
                    regional_comparison.RegionalComparison(live=False, kb=copy),
                    visit_checklist.VisitChecklist("sp_visit", live=False, kb=copy), CycleExplorer("upr", live=False, kb=copy)):
         assert widget.kb is copy
+
+
+def test_jupyterlab_gets_the_one_stylesheet_once(monkeypatch):
+    """Live, the first widget puts _static/course.css into the notebook; later widgets do not repeat it."""
+    from course.widgets import common
+    from course.widgets.explorers import body_explorer, cycle_explorer
+
+    shown = []
+    monkeypatch.delenv("COURSE_STATIC_BOOK", raising=False)
+    monkeypatch.setattr(common, "_styled", False)
+    monkeypatch.setattr("IPython.display.display", lambda obj, *a, **k: shown.append(obj))
+    body_explorer(module="upr")
+    cycle_explorer("upr")
+    styles = [o.data for o in shown if isinstance(getattr(o, "data", None), str) and o.data.startswith("<style>")]
+    assert len(styles) == 1 and ".course-card" in styles[0] and ".course-tabs" in styles[0]
+    assert any(isinstance(o, w.Widget) for o in shown)
