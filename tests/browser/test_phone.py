@@ -30,11 +30,16 @@ LAYOUT = """async (course) => {
     for (const el of box.querySelectorAll("button, select, input:not([type=checkbox]), summary")) {
       if (!visible(el)) continue;
       const r = el.getBoundingClientRect();
+      if (r.right > document.documentElement.clientWidth + 1) problems.push("control runs off the screen: " + name(el));
       if (r.height < 44 || (el.tagName === "BUTTON" && r.width < 44)) problems.push("small target: " + name(el) + " " + Math.round(r.width) + "x" + Math.round(r.height));
     }
     for (const el of box.querySelectorAll("input[type=checkbox]")) {
       const label = el.closest("label");
       if (visible(el) && (!label || label.getBoundingClientRect().height < 44)) problems.push("small checkbox: " + name(el.parentNode));
+    }
+    for (const el of box.querySelectorAll("table, svg, img")) {
+      if (visible(el) && !el.closest(".course-scroll") && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        problems.push("runs off the screen: " + name(el));
     }
     for (const scroller of box.querySelectorAll(".course-scroll")) {
       if (visible(scroller) && scroller.scrollWidth > scroller.clientWidth + 1) problems.push("table wider than a phone: " + name(scroller));
