@@ -152,3 +152,23 @@ def test_search_snippets_keep_cells_and_items_apart(book_html):
         main = page[page.index('role="main"'):]
         glued = re.findall(r"</(?:td|th|li|p|dd|option)><", main)
         assert not glued, f"{module.path}: {len(glued)} blocks with nothing between them"
+
+
+def test_icon_font_holds_every_icon_the_pages_use_and_little_else(book_html):
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from course.publish.sphinx_ext import ICON_FONT
+
+    static = book_html / "_static"
+    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert f"{ICON_FONT}.book.woff" in css and f"{ICON_FONT}.woff2" not in css
+    font = static / f"{ICON_FONT}.book.woff"
+    assert font.stat().st_size < 20_000  # the whole font is 157 KB
+    have = set(TTFont(font).getBestCmap())
+    used = {n for page in book_html.rglob("*.html") for n in re.findall(r"\bfa-([a-z0-9-]+)", page.read_text(encoding="utf-8"))}
+    for name in used:
+        rule = re.search(r"\.fa-" + re.escape(name) + r'::?before\{content:"\\([0-9a-f]{4})"\}', css)
+        if rule:  # a class that draws an icon (others size or turn it)
+            assert int(rule.group(1), 16) in have, f"fa-{name} is missing from the book's icon font"

@@ -197,3 +197,4 @@ def test_jupyterlab_gets_the_one_stylesheet_once(monkeypatch):
     styles = [o.data for o in shown if isinstance(getattr(o, "data", None), str) and o.data.startswith("<style>")]
     assert len(styles) == 1 and ".course-card" in styles[0] and ".course-tabs" in styles[0]
     assert any(isinstance(o, w.Widget) for o in shown)
+
