@@ -166,6 +166,17 @@ def copy_quiz_notebooks(app, exception) -> None:
             shutil.copy2(source, target)
 
 
+def link_quiz_pages(app, doctree) -> None:
+    """A module links to its quiz's release notebook (what JupyterLab opens); in the book the quiz is the page
+    made from its spec (course/quiz/pages.py)."""
+    from sphinx.addnodes import pending_xref
+
+    for node in doctree.findall(pending_xref):
+        found = re.fullmatch(r"quizzes/release/(\w+)/\1", node.get("reftarget", ""))
+        if found:
+            node["reftarget"] = f"quizzes/pages/{found.group(1)}"
+
+
 def link_acronyms(app, doctree, docname) -> None:
     """Link the first use of each glossary acronym on a page to its glossary entry."""
     if docname == "glossary" or "glossary" not in app.env.found_docs:
@@ -211,6 +222,7 @@ def setup(app):
     # After every other handler, so that what they added is tidied too.
     app.connect("html-page-context", tidy_assets, priority=900)
     app.connect("html-page-context", download_bar)
+    app.connect("doctree-read", link_quiz_pages)
     app.connect("doctree-resolved", link_acronyms)
     app.connect("build-finished", copy_quiz_notebooks)
     app.connect("build-finished", fix_pages)

@@ -57,10 +57,10 @@ def test_quizzes_follow_their_modules_and_whats_next_links(book_html):
         page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
         name = module.path.split("/")[-1]
         following = re.search(r'<a class="right-next"\s+href="([^"]+)"', page)
-        assert following and following.group(1) == f"../quizzes/release/{name}/{name}.html", module.path
+        assert following and following.group(1) == f"../quizzes/pages/{name}.html", module.path
         whats_next = page[page.index('id="what-s-next"'):]
         whats_next = whats_next[:whats_next.index("</section>")]
-        assert f'href="../quizzes/release/{name}/{name}.html"' in whats_next, f"{module.path}: quiz not linked"
+        assert f'href="../quizzes/pages/{name}.html"' in whats_next, f"{module.path}: quiz not linked"
         later = [m for m in MODULES if m.order > module.order]
         if later:
             assert f'href="{later[0].path.split("/")[-1]}.html"' in whats_next, f"{module.path}: next module not linked"
