@@ -85,18 +85,18 @@ def book_page(quiz: Quiz, setup_link: str) -> str:
               '<p class="npm-score" role="status" aria-live="polite">Answer the questions above to see your score.</p>',
               '<p><button type="button" class="npm-restart">Start again</button> '
               '<button type="button" class="npm-record">Print my record</button></p>',
-              '<p class="npm-needs-js">This page checks answers with JavaScript, which is switched off in this '
-              "browser: you can still read the questions, or use the paper version.</p>",
+              '<p class="npm-needs-js">This page checks answers in your browser with a script, and scripts are '
+              "switched off in this browser: you can still read the questions.</p>",
               "</div>",
               '<script src="../../quiz/sha256.min.js"></script>',
               '<script src="../../quiz/quiz-seal.js"></script>',
               '<script src="../../quiz/quiz-page.js"></script>',
               "```", "",
-              "## Answering in JupyterLab instead", "",
+              "## Answering on your own computer instead", "",
               "```{raw} html",
-              f'<p>You can also <a href="../../quiz/notebooks/{quiz.notebook_name}" download>download this quiz as a '
-              "notebook</a> and answer it in JupyterLab, for example in a facilitated session where your facilitator "
-              "collects it. For that you need Python and the course's learner kit installed on your computer first:</p>",
+              f'<p>You can also <a href="../../quiz/notebooks/{quiz.notebook_name}" download>download this quiz</a> '
+              "and answer it on your own computer, for example in a facilitated session where your facilitator "
+              "collects the answers. For that you need the course's learner kit installed first:</p>",
               "```", "",
               f"the [set-up page]({setup_link}) explains how.", ""]
     if quiz.closing:

@@ -61,11 +61,7 @@ def page_text(path) -> str:
     return re.sub(r"\s+", " ", " ".join(reader.parts))
 
 
-QUIZ_OWNER = "quiz pages' text comes from course/quiz/generate.py (issue 15 notes it; owned by the quiz work)"
-
-
-@pytest.mark.parametrize("page", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=QUIZ_OWNER))
-                                  if p.startswith("quizzes/") else p for p in learner_pages()])
+@pytest.mark.parametrize("page", learner_pages())
 def test_learner_page_speaks_the_readers_language(book_html, page):
     text = page_text(book_html / f"{page}.html")
     assert len(text) > 200, f"{page}: no text found"
