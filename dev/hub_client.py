@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from course.hub.system import Settings
+from course.hub.settings import Settings
 
 
 class HubClient:
