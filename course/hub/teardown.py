@@ -72,23 +72,15 @@ def end_processes(users: list[str], grace: float = 5) -> None:
 
 
 def owned_files(uids: set[int], roots: tuple[str, ...] = ("/",)) -> list[Path]:
-    """Every file, folder and link owned by these user ids, on every disk under `roots`."""
-    found = []
-    for root in roots:
-        for folder, dirs, files in os.walk(root):
-            if folder in PSEUDO_FILESYSTEMS:
-                dirs[:] = []
-                continue
-            for name in dirs + files:
-                path = os.path.join(folder, name)
-                try:
-                    if os.lstat(path).st_uid in uids:
-                        found.append(Path(path))
-                except OSError:
-                    pass
-            dirs[:] = [d for d in dirs if os.path.join(folder, d) not in PSEUDO_FILESYSTEMS
-                       and not os.path.islink(os.path.join(folder, d))]
-    return found
+    """Every file, folder and link owned by these user ids, on every disk under `roots` (find(1): a whole
+    machine takes about half a minute)."""
+    if not uids:
+        return []
+    prune = [x for fs in PSEUDO_FILESYSTEMS for x in ("-path", fs, "-o")][:-1]
+    owners = [x for uid in sorted(uids) for x in ("-uid", str(uid), "-o")][:-1]
+    result = subprocess.run(["find", *roots, "(", *prune, ")", "-prune", "-o", "(", *owners, ")", "-print0"],
+                            capture_output=True)
+    return [Path(p) for p in result.stdout.decode(errors="surrogateescape").split("\0") if p]
 
 
 def remove_paths(paths: list[Path]) -> None:

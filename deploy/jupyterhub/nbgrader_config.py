@@ -33,5 +33,5 @@ c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"
 c.ExchangeFactory.collect = "course.classroom.ownership.OwnerCheckedCollect"
 
 # Last step of autograding, after the course's own: what the formgrader and the feedback show is inert.
-c.Autograde.autograde_preprocessors.append("nbconvert.preprocessors.SanitizeHTML")
+c.Autograde.autograde_preprocessors.append("nbconvert.preprocessors.sanitize.SanitizeHTML")
 c.SanitizeHTML.enabled = True
