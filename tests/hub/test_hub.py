@@ -167,7 +167,7 @@ def test_nothing_secret_is_readable_by_a_participant(hub):
         skip.add(ROOT.resolve().parts[1])
     tops = [str(p) for p in Path("/").iterdir() if p.name not in skip and p.is_dir() and not p.is_symlink()]
     started = time.monotonic()
-    found = subprocess.run([RUNUSER, "-u", ana, "--", "grep", "-rlsF", "-f", "/dev/stdin", *tops],
+    found = subprocess.run([RUNUSER, "-u", ana, "--", "grep", "-rlsF", "-f", "-", *tops],
                            input="\n".join(sorted(secrets_)) + "\n", capture_output=True, text=True, timeout=900)
     print(f"searched every file {ana} can read under {', '.join(tops)} in {time.monotonic() - started:.0f} s")
     readable = [line for line in found.stdout.splitlines() if line != str(canary)]
