@@ -4,6 +4,7 @@ session's state."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -14,8 +15,9 @@ from pathlib import Path
 from . import limits
 from .settings import EXPORT_DIR, RUNUSER, HubError, Settings, env_dir, exists, pwd, run
 
-# Not files on a disk: never walked when looking for what the session's accounts left behind.
-PSEUDO_FILESYSTEMS = ("/proc", "/sys", "/dev", "/run")
+# Kernel views, not files anyone wrote: never walked when looking for what the session's accounts left behind.
+PSEUDO_TYPES = {"proc", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue", "debugfs", "tracefs", "securityfs",
+                "pstore", "bpf", "configfs", "fusectl", "autofs", "binfmt_misc", "efivarfs", "nsfs", "rpc_pipefs"}
 
 
 def export_grades(s: Settings) -> Path | None:
@@ -71,15 +73,29 @@ def end_processes(users: list[str], grace: float = 5) -> None:
             time.sleep(0.1)
 
 
+def pseudo_mounts() -> list[str]:
+    """Where the kernel's views are mounted (/proc, /sys, cgroups, and any copy of them a chroot has)."""
+    found = []
+    for line in Path("/proc/self/mounts").read_text().splitlines():
+        fields = line.split()
+        if len(fields) > 2 and fields[2] in PSEUDO_TYPES:
+            found.append(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[1]))
+    return sorted(set(found))
+
+
+def find_command(roots: list[str], *tests: str, skip: list[str] = ()) -> list[str]:
+    """find(1) over `roots`, never into the kernel's views nor `skip`, printing what passes `tests`."""
+    prune = [x for path in [*pseudo_mounts(), *skip] for x in ("-path", path, "-o")][:-1]
+    return ["find", *roots, "(", *prune, ")", "-prune", "-o", "(", *tests, ")", "-print0"]
+
+
 def owned_files(uids: set[int], roots: tuple[str, ...] = ("/",)) -> list[Path]:
-    """Every file, folder and link owned by these user ids, on every disk under `roots` (find(1): a whole
-    machine takes about half a minute)."""
+    """Every file, folder and link owned by these user ids, on every disk under `roots` (a whole machine takes
+    about half a minute)."""
     if not uids:
         return []
-    prune = [x for fs in PSEUDO_FILESYSTEMS for x in ("-path", fs, "-o")][:-1]
     owners = [x for uid in sorted(uids) for x in ("-uid", str(uid), "-o")][:-1]
-    result = subprocess.run(["find", *roots, "(", *prune, ")", "-prune", "-o", "(", *owners, ")", "-print0"],
-                            capture_output=True)
+    result = subprocess.run(find_command(list(roots), *owners), capture_output=True)
     return [Path(p) for p in result.stdout.decode(errors="surrogateescape").split("\0") if p]
 
 

@@ -14,6 +14,7 @@ import os
 import pwd
 import re
 import secrets
+import shlex
 import signal
 import socket
 import subprocess
@@ -137,6 +138,7 @@ def test_logins_and_formgrader_access(hub):
 def test_nothing_secret_is_readable_by_a_participant(hub):
     """Attack 4: the quiz specs (every answer, hint and explanation) and the hub's database were readable."""
     from course.hub.provision import checkout_warning
+    from course.hub.teardown import find_command
     from course.paths import ROOT
     from course.quiz.generate import all_specs
 
@@ -155,23 +157,24 @@ def test_nothing_secret_is_readable_by_a_participant(hub):
         for q in quiz.questions:
             for text in (q.hint, q.explanation):
                 secrets_.add(" ".join(text.split())[:40])
-    # A control, so that the search cannot pass by searching nothing: one secret in a file of ana's own.
-    canary = Path(pwd.getpwnam(ana).pw_dir) / "canary.txt"
-    canary.write_text(f"copied from a quiz: {sorted(secrets_)[0]}\n")
-    os.chown(canary, pwd.getpwnam(ana).pw_uid, -1)
-    # Not searched: pseudo-filesystems; the machinery running this machine's sessions (/farm, not the
-    # project's); and, only when setup warned about it, the development checkouts this test runs from, which
-    # a hub machine keeps private as the guide and `hub setup` say.
-    skip = {"proc", "sys", "dev", "run", "farm"}
+    # The patterns, in ana's own file: the search must find that one (a control: it cannot pass by searching
+    # nothing), and no other.
+    control = Path(pwd.getpwnam(ana).pw_dir) / "quiz-secrets.txt"
+    control.write_text("\n".join(sorted(secrets_)) + "\n")
+    os.chown(control, pwd.getpwnam(ana).pw_uid, -1)
+    # Not searched: the machinery running this machine's sessions (not the project's); and, only when setup
+    # warned about it, the development checkouts this test runs from, which a hub machine keeps private as
+    # the guide and `hub setup` say.
+    skip = ["/farm", "/mnt/sandboxing"]
     if checkout_warning():
-        skip.add(ROOT.resolve().parts[1])
-    tops = [str(p) for p in Path("/").iterdir() if p.name not in skip and p.is_dir() and not p.is_symlink()]
+        skip.append(str(Path(*ROOT.resolve().parts[:2])))
+    search = shlex.join(find_command(["/"], "-type", "f", "-readable", skip=skip))
     started = time.monotonic()
-    found = subprocess.run([RUNUSER, "-u", ana, "--", "grep", "-rlsF", "-f", "-", *tops],
-                           input="\n".join(sorted(secrets_)) + "\n", capture_output=True, text=True, timeout=900)
-    print(f"searched every file {ana} can read under {', '.join(tops)} in {time.monotonic() - started:.0f} s")
-    readable = [line for line in found.stdout.splitlines() if line != str(canary)]
-    assert str(canary) in found.stdout.splitlines(), f"the search did not work: {found.stderr[-1000:]}"
+    found = as_user(ana, "/bin/sh", "-c", f"{search} | xargs -0 -r grep -lsF -f {shlex.quote(str(control))}",
+                    timeout=900)
+    print(f"searched every file {ana} can read (but {', '.join(skip)}) in {time.monotonic() - started:.0f} s")
+    readable = [line for line in found.stdout.splitlines() if line != str(control)]
+    assert str(control) in found.stdout.splitlines(), f"the search did not work: {found.stderr[-1000:]}"
     assert not readable, f"a participant can read quiz answers, hints or explanations in: {readable[:20]}"
 
 
@@ -416,7 +419,6 @@ subprocess.Popen([sys.executable, "-c", catcher], start_new_session=True)
     assert exported is not None and ana in exported.read_text()
     assert not any(p.exists() for p in homes) and not h.s.state.exists()
     owners = [x for uid in sorted(uids) for x in ("-uid", str(uid), "-o")][:-1]
-    left = subprocess.run(["find", "/", "(", "-path", "/proc", "-o", "-path", "/sys", ")", "-prune", "-o",
-                           "(", *owners, ")", "-print"], capture_output=True, text=True)
-    assert not left.stdout.strip(), f"files of the session's accounts left behind:\n{left.stdout[:2000]}"
+    left = subprocess.run(teardown.find_command(["/"], *owners), capture_output=True, text=True)
+    assert not left.stdout.strip("\0"), f"files of the session's accounts left behind:\n{left.stdout[:2000]}"
     assert not any(p.exists() for p in limits.group_dirs(h.s.name)), "the session's control groups were left"
