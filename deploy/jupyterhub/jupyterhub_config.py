@@ -62,7 +62,7 @@ c.Spawner.notebook_dir = "~"
 c.Spawner.environment = {
     "PATH": path,
     # Participants' Jupyter and nbgrader configuration: the hub's exchange; no formgrader, no course list, no
-    # "create assignment" tool; the grading kernel is not offered.
+    # "create assignment" tool.
     "JUPYTER_CONFIG_DIR": str(state / "jupyter" / "participant"),
     "LANG": "C.UTF-8",
     "MEM_LIMIT": str(s["mem_limit"]),

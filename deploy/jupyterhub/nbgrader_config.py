@@ -31,6 +31,8 @@ c.Exchange.root = hub["exchange"]
 c.Exchange.path_includes_course = True
 c.Authenticator.plugin_class = "nbgrader.auth.JupyterHubAuthPlugin"
 c.ExchangeFactory.collect = "course.classroom.ownership.OwnerCheckedCollect"
+# The trusted grader reads the quiz specs: on the hub they are only in the facilitator's course folder.
+c.GradeAnswers.spec_dir = str(course_dir / "specs")
 
 # Last step of autograding, after the course's own: what the formgrader and the feedback show is inert.
 c.Autograde.autograde_preprocessors.append("nbconvert.preprocessors.sanitize.SanitizeHTML")
