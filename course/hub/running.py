@@ -107,12 +107,30 @@ def wait_until_up(s: Settings, proc: subprocess.Popen | None = None, timeout: fl
                            f"proxy: the hub was stopped")
         try:
             with urllib.request.urlopen(f"{s.url}/hub/api/", timeout=2) as r:  # noqa: S310 (the hub's own address)
-                if r.status == 200 and holder and holder[0] == proxy_pid(s):
+                if r.status == 200 and holder and holder[0] == proxy_pid(s) and _formgrader_up(s):
                     return
         except OSError:
             pass
         time.sleep(0.25)
     raise HubError(f"the hub did not answer on {s.url} within {timeout:.0f} s")
+
+
+def _formgrader_up(s: Settings) -> bool:
+    """Whether the formgrader service answers (the proxy says 503 while it is starting)."""
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        urllib.request.build_opener(NoRedirect).open(f"{s.url}/services/{s.course_id}/", timeout=5)
+        return True
+    except urllib.error.HTTPError as exc:
+        return exc.code not in (502, 503, 504)
+    except OSError:
+        return False
 
 
 def stop(s: Settings, proc: subprocess.Popen | None = None, timeout: float = 60) -> None:
