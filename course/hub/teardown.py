@@ -122,7 +122,9 @@ def teardown(name: str, *, export: bool = True) -> Path | None:
         except KeyError:  # the facilitator account is already gone
             exported = None
     stop(s)  # a hub still running (another terminal, a crash): the hub first, then its groups
-    users = [u for u in s.users if exists(u)]
+    # Sessions set up before grading stopped running learner code also had a grader account and a sudo rule.
+    users = [u for u in [*s.users, f"{s.prefix}grader"] if exists(u)]
+    Path("/etc/sudoers.d", f"npm-course-hub-{s.name}".replace(".", "_")).unlink(missing_ok=True)
     end_processes(users)  # anything that escaped the groups (there should be none)
     uids = {pwd.getpwnam(u).pw_uid for u in users}
     for user in users:

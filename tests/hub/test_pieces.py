@@ -108,6 +108,11 @@ def test_control_groups_hold_and_empty():
         made = int(proc.stdout.readline())
         assert 0 < made < 20
         assert len(limits.members(session)) == made + 1
+        quota = [d / "cpu.max" for d in limits.group_dirs(session, "p") if (d / "cpu.max").exists()]
+        quota = quota[0].read_text().split() if quota else [
+            (d / f).read_text().strip() for d in limits.group_dirs(session, "p")
+            for f in ("cpu.cfs_quota_us", "cpu.cfs_period_us") if (d / f).exists()]
+        assert quota == ["50000", "100000"], quota  # half a CPU
         started = time.monotonic()
         assert limits.kill(session) == set()
         assert time.monotonic() - started < 10
