@@ -100,7 +100,7 @@ def wait_until_up(s: Settings, proc: subprocess.Popen | None = None, timeout: fl
         if proc is not None and proc.poll() is not None:
             raise HubError(f"the hub exited with code {proc.returncode}: see its log")
         holder = listener(s.port)
-        if holder and proxy_pid(s) and holder[0] != proxy_pid(s):
+        if holder and holder[0] > 0 and proxy_pid(s) and holder[0] != proxy_pid(s):  # -1: not seen yet (a race)
             if proc is not None:
                 stop(s, proc)
             raise HubError(f"port {s.port} is held by process {holder[0]} ({holder[1][:200]}), not by the hub's "
