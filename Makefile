@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book preview pdf test test-fast lint bench setup clean lab
+.PHONY: book preview pdf test test-fast lint bench setup clean lab fresh-check
 
 # Reinstall when the pins change. The lock file pins every package, the direct and the indirect ones.
 $(STAMP): pyproject.toml requirements.lock
@@ -46,6 +46,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m dev bench
+
+# A new user's first run, timed: a minimal Debian 12 (debootstrap), a clean clone of this commit, then
+# `make book` and `make test`. As root; not part of `make test`.
+fresh-check:
+	bash dev/fresh_check.sh
 
 lab: $(STAMP)
 	$(BIN)/python -m course lab
