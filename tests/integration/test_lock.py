@@ -20,7 +20,7 @@ from course.paths import ROOT
 
 LOCK = ROOT / "requirements.lock"
 # The README's supported range: Debian 12's python3 up to the newest release the course is tested on.
-OLDEST, NEWEST = "3.11.2", "3.13.0"
+OLDEST, NEWEST = "3.11.2", "3.14.0"
 
 
 def pins_for(python: str, lock: Path = LOCK) -> dict[str, Requirement]:
