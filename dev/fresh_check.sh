@@ -57,6 +57,15 @@ mount -t sysfs sys "$ROOTFS/sys"
 mount --rbind /dev "$ROOTFS/dev"
 mount --make-rslave "$ROOTFS/dev"
 cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
+# Where this machine reaches the network through a proxy that inspects TLS, it trusts the proxy's certificate
+# authority (in /usr/local/share/ca-certificates): so must the Debian root, or nothing downloads. Debian's pip
+# reads the system's store; Node.js (npm) has its own and needs to be told.
+node_ca=()
+if [ -n "$(ls -A /usr/local/share/ca-certificates 2>/dev/null)" ]; then
+    cp -r /usr/local/share/ca-certificates/. "$ROOTFS/usr/local/share/ca-certificates/"
+    chroot "$ROOTFS" update-ca-certificates >>"$LOG" 2>&1
+    node_ca=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+fi
 
 CLONE=/root/npm-course
 git clone --quiet "$REPO" "$ROOTFS$CLONE"
@@ -64,7 +73,7 @@ git -C "$ROOTFS$CLONE" checkout --quiet --detach "$(git -C "$REPO" rev-parse HEA
 
 # A login shell with a clean environment, as a new user would have.
 in_root() {
-    chroot "$ROOTFS" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+    chroot "$ROOTFS" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb "${node_ca[@]}" \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -c "cd $CLONE && $1"
 }
 
