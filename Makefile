@@ -1,5 +1,5 @@
 # Two commands do everything: `make book` (build the course and say where to open it) and `make test`.
-# Each sets up .venv first if needed; a fresh machine needs only Python 3.11+ and make.
+# Each sets up .venv first if needed; a fresh machine needs only Python 3.11.2+ and make.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 
 # Reinstall when the pins change. The lock file pins every package, the direct and the indirect ones.
 $(STAMP): pyproject.toml requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: this is " + sys.version.split()[0])'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 2) else "Python 3.11.2 or newer is needed: this is " + sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
