@@ -88,12 +88,13 @@ def cmd_setup_browser(args) -> int:
         return 0
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
         print(f"Installing what the browser tests need (apt-get install {' '.join(missing)})...")
-        quiet = {"stdout": subprocess.DEVNULL, "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}}
+        quiet = {"capture_output": True, "text": True, "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}}
         subprocess.run(["apt-get", "update", "-qq"], check=False, **quiet)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], **quiet)
+        result = subprocess.run(["apt-get", "install", "-y", "-qq", *missing], **quiet)
         missing = missing_browser_packages()
         if not missing:
             return 0
+        print((result.stderr or "")[-2000:], file=sys.stderr)  # apt's own reason, shown only when it failed
     print(f"note: the browser tests will be skipped: they need {' and '.join(missing)}. "
           f"On Debian or Ubuntu: sudo apt-get install {' '.join(missing)}", file=sys.stderr)
     return 0

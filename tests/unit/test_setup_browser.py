@@ -42,7 +42,7 @@ def test_root_installs_only_the_missing_packages(packages, monkeypatch, capsys):
         calls.append(command)
         if command[:2] == ["apt-get", "install"]:
             packages["libatomic1"] = True
-        return subprocess.CompletedProcess(command, 0)
+        return subprocess.CompletedProcess(command, 0, "", "")
 
     monkeypatch.setattr(os, "geteuid", lambda: 0)
     monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
@@ -50,3 +50,13 @@ def test_root_installs_only_the_missing_packages(packages, monkeypatch, capsys):
     assert cli.main(["setup-browser"]) == 0
     assert calls[-1][:2] == ["apt-get", "install"] and calls[-1][-1] == "libatomic1" and "chromium" not in calls[-1]
     assert capsys.readouterr().err == ""
+
+
+def test_root_when_apt_fails_shows_its_reason_and_what_to_install(packages, monkeypatch, capsys):
+    monkeypatch.setattr(os, "geteuid", lambda: 0)
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(subprocess, "run", lambda command, **k: subprocess.CompletedProcess(
+        command, 100, "", "E: Unable to locate package libatomic1\n"))
+    assert cli.main(["setup-browser"]) == 0  # the browser tests are skipped, the rest still run
+    err = capsys.readouterr().err
+    assert "Unable to locate package libatomic1" in err and "sudo apt-get install libatomic1" in err
