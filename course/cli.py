@@ -26,10 +26,10 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def cmd_lab(args) -> int:
-    """Open JupyterLab on the course, for learners without make."""
-    command = [sys.executable, "-m", "jupyter", "lab", str(ROOT / "modules")]
-    return subprocess.call(command + list(args.lab_args))
+def cmd_lab(lab_args: list[str]) -> int:
+    """Open JupyterLab on the course folder (modules, quizzes, case file), for learners without make."""
+    command = [sys.executable, "-m", "jupyter", "lab", *lab_args]
+    return subprocess.call(command, cwd=ROOT)
 
 
 def cmd_build(args) -> int:
@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("lab", help="open the course in JupyterLab")
     p.add_argument("lab_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
-    p.set_defaults(func=cmd_lab)
+    p.set_defaults(func=lambda args: cmd_lab(args.lab_args))
     p = sub.add_parser("setup-browser",
                        help="install what the browser tests need from Debian (Chromium, libatomic1), if root")
     p.set_defaults(func=cmd_setup_browser)
@@ -133,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["lab"] and not {"-h", "--help"} & set(argv[1:2]):
+        # Everything after `lab` goes to JupyterLab as typed: argparse would take `--no-browser` as its own.
+        return cmd_lab([a for a in argv[1:] if a != "--"])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

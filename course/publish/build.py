@@ -60,8 +60,12 @@ def planner_js() -> Path:
 # What a learner needs to run the course in JupyterLab, without make: the steps are the book's set-up page
 # (setup.md), which the kit carries as its README. `pip install -e .` of the kit installs course/ only.
 KIT_SETUP_PAGE = ROOT / "setup.md"
-KIT_FILES = ["pyproject.toml", "requirements.lock"]
-KIT_FOLDERS = {"modules": "*.ipynb", "data": "*", "course": "**/*.py", "quizzes/release": "**/*.ipynb"}
+# The widgets' one stylesheet comes along, so that JupyterLab shows them as the book does; the templates sit in
+# templates/, where the module notebooks link them.
+KIT_FILES = ["pyproject.toml", "requirements.lock", "case_file.ipynb", "_static/course.css"]
+KIT_FOLDERS = {"modules": "*.ipynb", "data": "*", "course": "**/*.py", "quizzes/release": "**/*.ipynb",
+               "_generated/templates": "*"}
+KIT_RENAMED = {"_generated/templates": "templates"}
 KIT_LINK = re.compile(r'<a href="downloads/npm-course-learner-kit\.zip" download>(.*?)</a>')
 KIT_SIZE = "{{ kit_size }}"
 
@@ -86,7 +90,9 @@ def learner_kit() -> Path:
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
     files = [(ROOT / name, name) for name in KIT_FILES]
     for folder, pattern in KIT_FOLDERS.items():
-        files += [(path, str(path.relative_to(ROOT))) for path in sorted((ROOT / folder).glob(pattern))
+        target = KIT_RENAMED.get(folder, folder)
+        files += [(path, f"{target}/{path.relative_to(ROOT / folder).as_posix()}")
+                  for path in sorted((ROOT / folder).glob(pattern))
                   if path.is_file() and "__pycache__" not in path.parts]
     size = "?"
     for _ in range(2):

@@ -61,3 +61,27 @@ def test_module_notebook_opens_with_the_set_up_note(path):
     first = nbformat.read(path, as_version=4).cells[0]
     assert first.cell_type == "markdown" and first.metadata.get("tags") == ["remove-cell"]
     assert "No module named 'course'" in first.source and "](../README.md)" in first.source
+
+
+def test_kit_holds_the_case_file_the_stylesheet_and_the_templates(tmp_path, monkeypatch):
+    from course.practice import templates
+
+    generated = [templates.write_tracker(), templates.write_document("cat_submission")]
+    monkeypatch.setattr(build, "DOWNLOADS", tmp_path)
+    monkeypatch.setattr(build, "LEARNER_KIT", tmp_path / "kit.zip")
+    names = set(zipfile.ZipFile(build.learner_kit()).namelist())
+    assert {"npm-course/case_file.ipynb", "npm-course/_static/course.css"} <= names
+    # The templates sit in templates/, where the module notebooks link them (../templates/...).
+    assert {f"npm-course/templates/{path.name}" for path in generated} <= names
+    assert not [name for name in names if "_generated" in name]
+
+
+def test_lab_opens_the_course_folder_and_passes_options_on(monkeypatch):
+    from course import cli
+
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda command, cwd: calls.append((command, cwd)) or 0)
+    assert cli.main(["lab", "--no-browser", "--port", "8899"]) == 0
+    assert cli.main(["lab", "--", "--no-browser"]) == 0
+    assert calls[0][0][-3:] == ["--no-browser", "--port", "8899"] and calls[0][1] == ROOT
+    assert calls[1][0][-1] == "--no-browser"
