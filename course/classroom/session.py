@@ -37,7 +37,8 @@ def collect_exchange(root: Path, quiz_id: str | None = None) -> dict[str, list[s
         if not (root / "exchange").is_dir():
             raise ClassroomError(f"{root / 'exchange'} does not exist: release the quiz first "
                              "(python -m course class release)")
-        result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO")
+        result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO",  # refuses forged submissions:
+                          "--ExchangeFactory.collect=course.classroom.ownership.OwnerCheckedCollect")
         if result.returncode != 0:
             raise ClassroomError(f"nbgrader could not collect {qid}:\n{result.stdout}{result.stderr}".rstrip())
         out[qid] = sorted(set(re.findall(rf"Collecting submission: (\S+) {re.escape(qid)}", result.stderr)))
