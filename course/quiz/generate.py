@@ -207,8 +207,8 @@ def intro_markdown(quiz: Quiz) -> str:
     total = sum(q.points for q in quiz.questions)
     return (f"# {quiz.title}\n\n"
             "**Before you start:** this notebook needs the course's learner kit (Python and the `course` "
-            "package). If the first cell below says the kit is not installed, follow the set-up page: "
-            "[Setting up](../../../setup.md) in the learner kit, or *Setting up* in the online book.\n\n"
+            "package). If the first cell below says the kit is not installed, follow the [set-up steps]"
+            "(../../../README.md) that come with the learner kit (in the online book: the page *Setting up*).\n\n"
             f"{quiz.intro}\n\n"
             f"**Time:** about {quiz.minutes} minutes. **Questions:** {len(quiz.questions)}, {total} points.\n\n"
             f"**What this quiz checks.** You can:\n\n{objectives}\n\n"

@@ -55,7 +55,7 @@ def test_release_has_no_answers_hints_explanations_or_why_nots(course_dir):
         for q in quiz.questions:
             assert cells[q.id].source.strip() == "answer = ...", f"{quiz.id}/{q.id}: no stub"
             assert cells[q.id].metadata["quiz"] == {"question": q.id, "kind": q.kind}
-        assert "set-up page" in nb.cells[0].source and "setup.md" in nb.cells[0].source
+        assert "set-up steps" in nb.cells[0].source and "(../../../README.md)" in nb.cells[0].source  # the kit's
 
 
 def test_the_same_spec_gives_the_same_cells(course_dir):
