@@ -8,6 +8,8 @@ from pathlib import Path
 from ..errors import UserError
 from ..tools import tool_env
 
+COURSE_ID = "npm-engagement"  # nbgrader's course id (quizzes/nbgrader_config.py says the same)
+
 
 class ClassroomError(UserError):
     """A problem the facilitator can fix (bad roster, unknown quiz, missing folder); the message says how."""

@@ -1,0 +1,223 @@
+"""A facilitated session as it goes wrong in a real room: re-release, resubmission, regrade, export, feedback.
+
+Each test reproduces a bug of issue 13 on its own small course root (two or three participants), so that it
+runs in seconds and does not depend on the big graded batch of test_classroom.py."""
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from course.cli import main
+from course.paths import QUIZ_ROOT
+from course.quiz.generate import all_specs
+from course.tools import tool_env
+from dev.submissions import fill
+
+QUIZ = "treaty_bodies"
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    return next(q for q in all_specs() if q.id == QUIZ)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def new_root(tmp_path, people=("ana-silva,Ana Silva,NPM A,ana@example.org", "bo,Bo Lee,NPM B,")):
+    root = tmp_path / "quizzes"
+    root.mkdir()
+    shutil.copy(QUIZ_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    assert main(["class", "--root", str(root), "release", QUIZ]) == 0
+    (tmp_path / "roster.csv").write_text("\n".join(["id,name,institution,email", *people]) + "\n", encoding="utf-8")
+    assert main(["class", "--root", str(root), "roster", str(tmp_path / "roster.csv")]) == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory):
+    return new_root(tmp_path_factory.mktemp("session"))
+
+
+def blank(root):
+    return nbformat.read(root / "release" / QUIZ / f"{QUIZ}.ipynb", as_version=4)
+
+
+def right_answers(quiz):
+    return {q.id: f"answer = {q.answer[0]!r}" for q in quiz.questions}
+
+
+def submit(root, student, nb):
+    folder = root / "submitted" / student / QUIZ
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{QUIZ}.ipynb")
+
+
+def exchange_submit(root, home, nb):
+    (home / QUIZ).mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, home / QUIZ / f"{QUIZ}.ipynb")
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "submit", QUIZ, "--course", "npm-engagement",
+                             f"--Exchange.root={root / 'exchange'}"], cwd=home, env=tool_env(),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def gradebook_scores(root, student):
+    from course.classroom.gradebook import question_scores
+
+    return question_scores(root, QUIZ)[student]
+
+
+# --- bug 2: a resubmission is collected and counted --------------------------------------------------------
+def test_a_resubmission_is_counted_as_collected(tmp_path, quiz, capsys):
+    from nbgrader.utils import get_username
+
+    root = new_root(tmp_path)
+    nb = fill(blank(root), right_answers(quiz))
+    exchange_submit(root, tmp_path / "home", nb)
+    code, out, _ = run(capsys, "class", "--root", str(root), "collect", QUIZ)
+    assert code == 0 and "1 submission(s) collected" in out
+    exchange_submit(root, tmp_path / "home", nb)       # the same learner submits again
+    code, out, _ = run(capsys, "class", "--root", str(root), "collect", QUIZ)
+    assert code == 0 and f"1 submission(s) collected: {get_username()}" in out
+    # the learner is not on the roster: the facilitator is told at collect time
+    assert f"{get_username()} is not on the roster" in out
+
+
+# --- bug 1: release again after submissions arrived --------------------------------------------------------
+def test_release_refuses_once_submissions_exist_unless_forced(tmp_path, quiz, capsys):
+    root = new_root(tmp_path)
+    submit(root, "bo", fill(blank(root), right_answers(quiz)))
+    code, _, err = run(capsys, "class", "--root", str(root), "release", QUIZ)
+    assert code == 1 and "1 submission(s)" in err and "--force" in err
+    code, out, _ = run(capsys, "class", "--root", str(root), "release", QUIZ, "--force")
+    assert code == 0 and f"released {QUIZ}" in out
+
+
+def test_a_notebook_from_another_generation_is_not_flagged(root, quiz, tmp_path):
+    """A notebook from the learner kit or the book's download link carries other sealed blobs: no 'changed'."""
+    from course.classroom.grading import prescreen
+    from course.quiz.answers import seal
+
+    nb = fill(blank(root), right_answers(quiz))
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        question = next((q for q in quiz.questions if q.id == grade_id), None)
+        if question and cell.metadata["nbgrader"].get("grade"):
+            blob = cell.source.split('"')[3]
+            cell.source = cell.source.replace(blob, seal(question.id, question.kind, question.answer, "h", "e"))
+    folder = tmp_path / "ana-silva" / QUIZ
+    folder.mkdir(parents=True)
+    nbformat.write(nb, folder / f"{QUIZ}.ipynb")
+    reason, notes = prescreen(folder, QUIZ, blank(root))
+    assert reason == "" and notes == []
+    edited = nb.cells[[c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells].index("who_sits")]
+    edited.source = "pass"
+    nbformat.write(nb, folder / f"{QUIZ}.ipynb")
+    assert "test cell(s) changed: who_sits" in prescreen(folder, QUIZ, blank(root))[1][0]
+
+
+# --- bug 3: a regrade replaces every autograded mark --------------------------------------------------------
+def test_regrade_replaces_old_marks_of_deleted_questions(root, quiz, capsys):
+    total = sum(q.points for q in quiz.questions)
+    submit(root, "ana-silva", fill(blank(root), right_answers(quiz)))
+    submit(root, "bo", fill(blank(root), right_answers(quiz)))
+    assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
+    assert sum(gradebook_scores(root, "bo").values()) == total
+    deleted = fill(blank(root), right_answers(quiz))
+    deleted.cells = [c for c in deleted.cells
+                     if c.metadata.get("nbgrader", {}).get("grade_id") not in ("who_sits", "who_sits_answer")]
+    submit(root, "ana-silva", deleted)
+    stripped = fill(blank(root), right_answers(quiz))
+    for cell in stripped.cells:
+        cell.metadata = {}
+    submit(root, "bo", stripped)
+    code, out, _ = run(capsys, "class", "--root", str(root), "grade", QUIZ, "--workers", "1")
+    assert code == 0
+    assert gradebook_scores(root, "ana-silva")["who_sits"] == 0
+    assert sum(gradebook_scores(root, "ana-silva").values()) == total - 1
+    assert sum(gradebook_scores(root, "bo").values()) == 0
+    assert f"ana-silva: {total - 1:g} / {total:g}" in out and f"bo: 0 / {total:g}" in out
+
+
+# --- manual override: recorded, shown, and kept on regrade -------------------------------------------------
+def test_override_is_recorded_shown_and_kept_on_regrade(root, quiz, capsys, tmp_path):
+    total = sum(q.points for q in quiz.questions)
+    submit(root, "ana-silva", fill(blank(root), {**right_answers(quiz), "who_sits": "answer = b"}))
+    assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
+    assert gradebook_scores(root, "ana-silva")["who_sits"] == 0
+    code, out, _ = run(capsys, "class", "--root", str(root), "override", QUIZ, "ana-silva", "who_sits", "1",
+                       "--note", "right letter, typed without quotes")
+    assert code == 0 and "who_sits" in out
+    assert gradebook_scores(root, "ana-silva")["who_sits"] == 1
+    assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
+    assert gradebook_scores(root, "ana-silva")["who_sits"] == 1
+    out_csv = tmp_path / "grades.csv"
+    assert main(["class", "--root", str(root), "export", QUIZ, "-o", str(out_csv)]) == 0
+    rows = {r["id"]: r for r in csv.DictReader(out_csv.open(encoding="utf-8-sig"))}
+    assert rows["ana-silva"]["score"] == f"{total:g}"
+    assert "overridden by the facilitator: who_sits" in rows["ana-silva"]["reason"]
+    code, _, err = run(capsys, "class", "--root", str(root), "override", QUIZ, "ana-silva", "who_sits", "5")
+    assert code == 1 and "at most 1" in err
+
+
+# --- bug 4: export lists only what was released ------------------------------------------------------------
+def test_export_lists_only_released_quizzes(root, tmp_path):
+    from course.classroom.gradebook import open_gradebook
+
+    with open_gradebook(root) as gb:   # what `quiz generate` or the book build leave in a gradebook
+        gb.update_or_create_assignment("upr")
+        gb.update_or_create_assignment("courts")
+    out = tmp_path / "grades.csv"
+    assert main(["class", "--root", str(root), "export", "-o", str(out)]) == 0
+    assert {r["quiz"] for r in csv.DictReader(out.open(encoding="utf-8-sig"))} == {QUIZ}
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")     # Excel reads UTF-8 only with the BOM
+
+
+# --- bug 5: exit code and warnings -------------------------------------------------------------------------
+def grade_command(root):
+    return subprocess.run([sys.executable, "-m", "course", "class", "--root", str(root), "grade", QUIZ],
+                          env=tool_env(), capture_output=True, text=True)
+
+
+def test_grade_fails_when_nothing_could_be_graded(tmp_path):
+    root = new_root(tmp_path)
+    for student in ("ana-silva", "bo"):
+        folder = root / "submitted" / student / QUIZ
+        folder.mkdir(parents=True)
+        (folder / f"{QUIZ}.ipynb").write_text("This is a Word document, honestly.", encoding="utf-8")
+    result = grade_command(root)
+    assert result.returncode == 1
+    assert "0 graded, 2 could not be graded" in result.stdout
+
+
+def test_grading_twice_prints_no_database_warnings(tmp_path, quiz):
+    root = new_root(tmp_path)
+    submit(root, "bo", fill(blank(root), right_answers(quiz)))
+    for _ in range(2):
+        result = grade_command(root)
+        assert result.returncode == 0 and "1 graded" in result.stdout
+        assert "Warning" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]
+
+
+# --- bug 6, the feedback page: contents that name the questions, no dead link, text that wraps ---------------
+def test_feedback_page_names_questions_has_no_dead_link_and_wraps(root, quiz):
+    submit(root, "bo", fill(blank(root), right_answers(quiz)))
+    assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
+    page = (root / "feedback" / "bo" / QUIZ / f"{QUIZ}.html").read_text(encoding="utf-8")
+    assert "Test cell" not in page
+    for n, q in enumerate(quiz.questions, start=1):
+        assert f'<a href="#{q.id}">Question {n}' in page
+    assert " download>" not in page and f'href="{QUIZ}.ipynb"' not in page
+    assert "pre-wrap" in page and 'name="viewport"' in page
+    assert f"<title>{quiz.title}" in page
