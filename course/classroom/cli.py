@@ -17,7 +17,10 @@ def _show(path: Path) -> str:
 def cmd_roster(args) -> int:
     from . import roster
 
+    _, how = roster.read_text(Path(args.file))
     added, updated = roster.add(require_root(args.root), Path(args.file))
+    if how != "UTF-8":
+        print(f"note: {args.file} was read as {how}")
     print(f"roster: {len(added)} participant(s) added, {len(updated)} updated; "
           f"{len(roster.load(args.root))} in {_show(Path(args.root) / 'roster.csv')}")
     return 0
@@ -41,8 +44,12 @@ def cmd_collect(args) -> int:
             print(f"collected {path.name} for {pid}")
         for path, why in got.not_used:
             print(f"not used: {path} ({why}); kept where it is")
+        for warning in got.warnings:
+            print(f"warning: {warning}")
         for path in got.unmatched:
-            print(f"matches no participant: {path}; kept where it is (rename it to start with the id)")
+            near = got.suggestions.get(path)
+            print(f"matches no participant: {path}; kept where it is (rename it to start with the id"
+                  + (f"; is it {near}'s?)" if near else ")"))
         print(f"{len(got.matched)} collected, {len(got.unmatched)} file(s) matched no one")
         return 0
     for qid, got in collect_exchange(args.root, args.quiz).items():
@@ -92,9 +99,34 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_feedback(args) -> int:
+    from .feedback import hand_out
+
+    got = hand_out(args.root, args.quiz, args.to, exchange=args.exchange)
+    print(f"{len(got.files)} feedback page(s) in {_show(got.folder)}; for your mail program: {_show(got.mail_merge)}")
+    if got.no_email:
+        print(f"no e-mail address on the roster for: {', '.join(got.no_email)} (hand their page over another way)")
+    if got.no_feedback:
+        print(f"nothing graded to send for: {', '.join(got.no_feedback)}")
+    if got.exchange:
+        print("released through the exchange too: participants click 'Fetch feedback' in the Assignments tab")
+    return 0
+
+
+def cmd_forget(args) -> int:
+    from .session import forget
+
+    deleted, kept = forget(args.root, force=args.force)
+    print(f"deleted {len(deleted)} item(s) of participants' data: " + ", ".join(_show(p) for p in deleted))
+    if kept:
+        print(f"kept your export: {', '.join(_show(p) for p in kept)}; it names participants: file it as your "
+              "organisation's rules say, then delete it here")
+    return 0
+
+
 def register(subparsers) -> None:
     """Add the `class` command and its subcommands to the course's command line."""
-    parser = subparsers.add_parser("class", help="run a facilitated session: roster, release, collect, grade, export, report")
+    parser = subparsers.add_parser("class", help="run a facilitated session: roster, release, collect, grade, feedback, report, export, forget")
     parser.add_argument("--root", type=Path, default=QUIZ_ROOT,
                         help="the quiz folder (nbgrader's course root; default: the project's quizzes/)")
     sub = parser.add_subparsers(dest="class_command", required=True)
@@ -122,6 +154,14 @@ def register(subparsers) -> None:
     p.add_argument("points", type=float, help="the points to give (0 up to what the question is worth)")
     p.add_argument("--note", default="", help="why, in a few words (recorded with the mark)")
     p.set_defaults(func=cmd_override)
+    p = sub.add_parser("feedback", help="one feedback page per participant and a mail-merge CSV (or --exchange on a hub)")
+    p.add_argument("quiz")
+    p.add_argument("--to", type=Path, help="the folder to write (default: quizzes/reports/QUIZ/feedback)")
+    p.add_argument("--exchange", action="store_true", help="on a hub: also release it for participants to fetch")
+    p.set_defaults(func=cmd_feedback)
+    p = sub.add_parser("forget", help="after the export: delete the roster, submissions, grades and feedback")
+    p.add_argument("--force", action="store_true", help="delete even if the grades were not exported")
+    p.set_defaults(func=cmd_forget)
     p = sub.add_parser("export", help="write the grades of the released quizzes as CSV and .xlsx (quizzes/reports/)")
     p.add_argument("quiz", nargs="?", help="one quiz (default: every quiz)")
     p.add_argument("--output", "-o", type=Path, help="one file to write instead, .csv or .xlsx")

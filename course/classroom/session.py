@@ -109,6 +109,8 @@ class Collected:
     matched: dict[str, Path] = field(default_factory=dict)     # participant id -> file copied
     unmatched: list[Path] = field(default_factory=list)        # files that match no participant (kept)
     not_used: list[tuple[Path, str]] = field(default_factory=list)  # a participant's older extra files
+    suggestions: dict[Path, str] = field(default_factory=dict)  # unmatched file -> the closest participant
+    warnings: list[str] = field(default_factory=list)
 
 
 def match(name: str, ids: list[str]) -> str | None:
@@ -122,10 +124,35 @@ def match(name: str, ids: list[str]) -> str | None:
     return best
 
 
+def _words(text: str) -> set[str]:
+    return set(roster.suggest_id(text).split("-")) - {""}
+
+
+def match_name(name: str, people: dict[str, dict]) -> str | None:
+    """The one participant every word of whose name is in the file name (`Perez Jose - quiz.ipynb`), or None."""
+    words = _words(Path(name).stem)
+    found = [pid for pid, row in people.items() if _words(row["name"]) and _words(row["name"]) <= words]
+    return found[0] if len(found) == 1 else None
+
+
+def closest(name: str, people: dict[str, dict]) -> str | None:
+    """The participant whose id or name looks most like a file's name, to suggest a rename."""
+    import difflib
+
+    stem = roster.suggest_id(Path(name).stem)
+    keys = {pid: pid for pid in people} | {roster.suggest_id(row["name"]): pid for pid, row in people.items()}
+    best = difflib.get_close_matches(stem, list(keys), n=1, cutoff=0.6)
+    if not best:  # the name may be one part of a longer file name: `ana-slva-quiz`
+        best = difflib.get_close_matches(stem[: max(len(k) for k in keys)], list(keys), n=1, cutoff=0.75)
+    return keys[best[0]] if best else None
+
+
 def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
     """Copy returned notebooks from a folder (e-mail, USB stick) into submitted/, matched by file name.
 
-    Nothing in the folder is moved or deleted: files that match no one are reported, and stay where they are."""
+    A file is matched by the participant id its name starts with, else by the participant's name in it (in any
+    order), else by the name of the folder it is in. Nothing in the folder is moved or deleted: files that
+    match no one are reported with the closest participant, and stay where they are."""
     root = require_root(root)
     folder = Path(folder)
     if not folder.is_dir():
@@ -140,9 +167,13 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
     result = Collected()
     found: dict[str, list[Path]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        pid = match(path.name, list(people))
+        names = [path.name] + [part for part in reversed(path.relative_to(folder).parts[:-1])]
+        pid = next((m for n in names if (m := match(n, list(people)) or match_name(n, people))), None)
         if pid is None:
             result.unmatched.append(path)
+            near = closest(path.name, people)
+            if near:
+                result.suggestions[path] = near
         else:
             found.setdefault(pid, []).append(path)
     for pid, paths in found.items():
@@ -151,6 +182,9 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
         chosen = paths[0]
         for other in paths[1:]:
             result.not_used.append((other, f"{pid} also sent {chosen.name}, which is used"))
+        if chosen.suffix.lower() != ".ipynb":
+            result.warnings.append(f"{pid} sent {chosen.name}, which is not a notebook: it will be graded as "
+                                   "'not a notebook' unless they send the .ipynb file")
         target = root / "submitted" / pid / qid
         if target.exists():
             shutil.rmtree(target)
@@ -160,3 +194,33 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
         (target / "timestamp.txt").write_text(stamp.strftime("%Y-%m-%d %H:%M:%S.%f UTC"), encoding="utf-8")
         result.matched[pid] = chosen
     return result
+
+
+def forget(root: Path, force: bool = False) -> tuple[list[Path], list[Path]]:
+    """Delete the session's personal data: roster, submissions, grades, feedback, the reports that name people.
+
+    Refused until the grades have been exported since they last changed (or with force), so that the one record
+    the facilitator keeps exists. Returns (deleted, kept): the exports are kept, for the facilitator to file."""
+    root = require_root(root)
+    exports = [p for p in (root / "reports").glob("grades*") if p.is_file()] if (root / "reports").is_dir() else []
+    gradebook = root / "gradebook.db"
+    newest_grades = gradebook.stat().st_mtime if gradebook.exists() else 0
+    if not force and not any(p.stat().st_mtime >= newest_grades for p in exports):
+        raise ClassroomError("export the grades first (python -m course class export): nothing was deleted. To delete "
+                             "without an export, add --force.")
+    exchange = root / "exchange" / COURSE_ID
+    targets = [root / "roster.csv", gradebook, root / "submitted", root / "autograded", root / "feedback",
+               exchange / "inbound", exchange / "feedback"]
+    if (root / "reports").is_dir():  # per quiz: the grading log, the named list, feedback copies; not report.html
+        for quiz_folder in (p for p in (root / "reports").iterdir() if p.is_dir()):
+            targets += [p for p in quiz_folder.iterdir() if p.name != "report.html"]
+    deleted = []
+    for path in targets:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        else:
+            continue
+        deleted.append(path)
+    return deleted, exports

@@ -221,3 +221,88 @@ def test_feedback_page_names_questions_has_no_dead_link_and_wraps(root, quiz):
     assert " download>" not in page and f'href="{QUIZ}.ipynb"' not in page
     assert "pre-wrap" in page and 'name="viewport"' in page
     assert f"<title>{quiz.title}" in page
+
+
+# --- returned files, feedback back to learners, the debrief, forgetting ------------------------------------
+def test_a_single_renamed_notebook_is_used_and_other_files_are_warned_about(tmp_path):
+    from course.classroom.session import tidy_submission
+
+    folder = tmp_path / "bo" / QUIZ
+    folder.mkdir(parents=True)
+    (folder / f"{QUIZ} (1).ipynb").write_text("{}", encoding="utf-8")
+    (folder / "notes.docx").write_text("x", encoding="utf-8")
+    warnings = tidy_submission(folder, QUIZ)
+    assert (folder / f"{QUIZ}.ipynb").is_file()
+    assert any(f"{QUIZ} (1).ipynb" in w for w in warnings) and any("notes.docx" in w for w in warnings)
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory, quiz):
+    """A class of three: returned by e-mail under all sorts of names, graded, a report made."""
+    tmp = tmp_path_factory.mktemp("debrief")
+    root = new_root(tmp, people=("ana-silva,Ana Silva,NPM A,ana@example.org", "bo,Bo Lee,NPM B,",
+                                 "jose-perez,José Pérez,MNP España,jp@example.org"))
+    inbox = tmp / "inbox"
+    (inbox / "bo").mkdir(parents=True)
+    right = right_answers(quiz)
+    nbformat.write(fill(blank(root), {**right, "who_sits": 'answer = "a"'}), inbox / "Pérez José - tratados.ipynb")
+    nbformat.write(fill(blank(root), {**right, "who_sits": "answer = b c", "npm_itself": 'answer = "a"'}),
+                   inbox / "bo" / f"{QUIZ} (1).ipynb")
+    nbformat.write(fill(blank(root), right), inbox / "ana-slva.ipynb")
+    return root, inbox
+
+
+def test_returned_files_are_matched_by_name_and_folder_or_a_participant_suggested(session, capsys):
+    root, inbox = session
+    code, out, _ = run(capsys, "class", "--root", str(root), "collect", QUIZ, "--from", str(inbox))
+    assert code == 0
+    assert "for jose-perez" in out and "for bo" in out and "is it ana-silva's?" in out
+    assert "2 collected, 1 file(s) matched no one" in out
+
+
+def test_debrief_counts_blank_and_unreadable_apart_and_names_nobody(session, quiz, capsys):
+    root, _ = session
+    assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
+    code, _, _ = run(capsys, "class", "--root", str(root), "report", QUIZ)
+    assert code == 0
+    page = (root / "reports" / QUIZ / "report.html").read_text(encoding="utf-8")
+    who_sits = next(q for q in quiz.questions if q.id == "who_sits")
+    question = page[page.index("Question 1:"):]
+    question = question[:question.index("</li>")]
+    assert "0 of 2 right" in question and f"b: {who_sits.choices['b']} (right)" in question
+    assert f"<td>a: {who_sits.choices['a']}</td><td>1</td>" in question
+    assert "not written as asked" in question and question.count("<td>1</td>") == 2   # one wrong, one unreadable
+    assert "<p>" in question and "What to explain" in question                         # Markdown rendered
+    for name in ("Bo Lee", "José Pérez", "jose-perez"):
+        assert name not in page
+    names = (root / "reports" / QUIZ / "participants.html").read_text(encoding="utf-8")
+    assert "José Pérez" in names and "Bo Lee" in names
+
+
+def test_feedback_goes_back_as_files_with_a_mail_merge_list(session, capsys):
+    root, _ = session
+    code, out, _ = run(capsys, "class", "--root", str(root), "feedback", QUIZ)
+    assert code == 0 and "2 feedback page(s)" in out and "no e-mail address on the roster for: bo" in out
+    folder = root / "reports" / QUIZ / "feedback"
+    rows = list(csv.DictReader((folder / "mail-merge.csv").open(encoding="utf-8-sig")))
+    assert [(r["id"], r["name"], r["email"]) for r in rows] == [("bo", "Bo Lee", ""),
+                                                                ("jose-perez", "José Pérez", "jp@example.org")]
+    assert all((folder / r["file"]).is_file() and "<html" in (folder / r["file"]).read_text(encoding="utf-8")
+               for r in rows)
+
+
+def test_forget_waits_for_an_export_then_deletes_the_personal_data(session, capsys):
+    root, _ = session
+    code, _, err = run(capsys, "class", "--root", str(root), "forget")
+    assert code == 1 and "export the grades first" in err and (root / "roster.csv").exists()
+    assert main(["class", "--root", str(root), "export"]) == 0
+    code, out, _ = run(capsys, "class", "--root", str(root), "forget")
+    assert code == 0 and "kept your export" in out
+    for gone in ("roster.csv", "gradebook.db", "submitted", "autograded", "feedback",
+                 f"reports/{QUIZ}/participants.html", f"reports/{QUIZ}/feedback"):
+        assert not (root / gone).exists(), gone
+    assert (root / "reports" / "grades.xlsx").is_file() and (root / "reports" / QUIZ / "report.html").is_file()
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(root / "reports" / "grades.xlsx").active
+    assert [c.value for c in sheet[1]][:3] == ["quiz", "id", "name"] and sheet.max_row == 4

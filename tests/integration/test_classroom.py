@@ -250,8 +250,11 @@ def test_report_has_plots_with_alt_text_debrief_and_reasons(root, graded, quiz, 
     who_sits = next(q for q in quiz.questions if q.id == "who_sits")
     assert "Most-missed" in html and who_sits.explanation[:40] in html
     assert "could not be graded" in html and "could not be interrupted" in html
+    # The class view names nobody; names and scores are in the facilitator's own page beside it.
+    names = (root / "reports" / QUIZ / "participants.html").read_text(encoding="utf-8")
     for student in graded:
-        assert f"<td>{student}</td>" in html
+        assert f"<td>{student}</td>" in names and f"<td>{student}</td>" not in html
+    assert "Ana Silva" in names and "Ana Silva" not in html
 
 
 def test_grade_and_report_without_submissions_are_clear_errors(tmp_path, capsys):
