@@ -14,7 +14,7 @@ LAYERS = [
     ["course.errors", "course.paths", "course.tools"],
     ["course.kb"],
     ["course.planner", "course.quiz"],
-    ["course.widgets", "course.pages", "course.glossary_page"],
+    ["course.widgets", "course.pages", "course.glossary_page", "course.practice"],
     ["course.publish"],
     ["course.classroom", "course.hub"],
     ["course.cli", "course.__main__", "course"],

@@ -1,0 +1,124 @@
+"""The facilitator's kit: session plans written as data (facilitator/session_plans.yml), whose modules, tasks and
+quizzes take their minutes from the course's computed times, and the page generated from them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..paths import ROOT
+from .common import ClassroomError
+
+PLANS = ROOT / "facilitator" / "session_plans.yml"
+REFERENCES = ("module", "task", "quiz")
+
+
+@dataclass
+class Activity:
+    what: str
+    minutes: int
+    ref: tuple[str, str] | None = None   # ("module" | "task" | "quiz", id) when the course gives the minutes
+    is_break: bool = False
+
+
+@dataclass
+class Plan:
+    id: str
+    title: str
+    format: str
+    length: int
+    before: list[str]
+    activities: list[Activity] = field(default_factory=list)
+    uncomputed: list[str] = field(default_factory=list)
+
+    @property
+    def planned(self) -> int:
+        return sum(a.minutes for a in self.activities)
+
+
+def computed_minutes(kind: str, item: str) -> int:
+    """The course's own time for a module, a Your turn task or a quiz."""
+    from ..practice import times
+
+    return {"module": times.module_minutes, "task": times.task_minutes, "quiz": times.quiz_minutes}[kind](item)
+
+
+def load_plans(path: Path = PLANS, strict: bool = True) -> list[Plan]:
+    """The plans, each activity with its minutes. strict=False (the page) lets a time the course cannot compute
+    yet count as 0 and be listed in Plan.uncomputed, instead of failing the book."""
+    from ..practice.times import TimeError
+
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ClassroomError(f"{path}: cannot read the session plans: {exc}") from None
+    plans = []
+    for n, p in enumerate(raw["plans"], start=1):
+        where = f"{Path(path).name}: plan {n} ({p.get('id', '?')})"
+        plan = Plan(p["id"], p["title"], p["format"], int(p["length"]), list(p.get("before") or []))
+        for m, a in enumerate(p["activities"], start=1):
+            refs = [k for k in REFERENCES if k in a]
+            if len(refs) > 1 or (refs and "minutes" in a) or (not refs and "minutes" not in a):
+                raise ClassroomError(f"{where}, activity {m}: give either a module, task or quiz (its minutes are "
+                                     "computed) or minutes, not both or neither")
+            ref = (refs[0], a[refs[0]]) if refs else None
+            try:
+                minutes = computed_minutes(*ref) if ref else int(a["minutes"])
+            except TimeError as exc:
+                if strict:
+                    raise
+                minutes = 0
+                plan.uncomputed.append(str(exc))
+            plan.activities.append(Activity(a["what"], minutes, ref, bool(a.get("break"))))
+        plans.append(plan)
+    return plans
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _label(kind: str, item: str) -> str:
+    from ..kb import load
+
+    kb = load()
+    modules = {r["id"]: r["title_en"] for r in kb["modules"].to_dict("records")}
+    if kind == "module":
+        return f"module *{modules.get(item, item)}*"
+    if kind == "quiz":
+        return f"the quiz of *{modules.get(item, item)}*"
+    table = kb.tables.get("tasks")
+    titles = dict(zip(table["id"], table["title_en"])) if table is not None else {}
+    title = titles.get(item, item)
+    return f"Your turn: *{title}*"
+
+
+def plans_markdown(plans: list[Plan] | None = None) -> str:
+    plans = plans if plans is not None else load_plans(strict=False)
+    parts = []
+    for plan in plans:
+        if plan.uncomputed:
+            parts += ["```{warning}", "Some times of this plan could not be computed, so they show as 0: "
+                      + "; ".join(sorted(set(plan.uncomputed))) + ".", "```", ""]
+        parts += [f"## {plan.title}", "", f"**Format:** {plan.format}. **Length:** {plan.length} minutes, breaks "
+                  f"included; {plan.planned} planned, {plan.length - plan.planned} spare for questions and "
+                  "moving between rooms."]
+        if plan.before:
+            before = ", ".join(f"{_label('module', m)} ({computed_minutes('module', m)} minutes)" for m in plan.before)
+            parts.append(f"**Before the session, each participant works through** {before}.")
+        parts += ["", "| Time | Minutes | Activity | From the course |", "| --- | --- | --- | --- |"]
+        start = 0
+        for a in plan.activities:
+            where = _label(*a.ref) if a.ref else ("break" if a.is_break else "")
+            parts.append(f"| {_clock(start)}-{_clock(start + a.minutes)} | {a.minutes} | {a.what} | {where} |")
+            start += a.minutes
+        parts.append("")
+    return "\n".join(parts)
+
+
+def plans_page() -> None:
+    """The session plans page of the facilitator guide (a notebook calls this)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(plans_markdown()))
