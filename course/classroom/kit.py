@@ -122,3 +122,96 @@ def plans_page() -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(plans_markdown()))
+
+
+# --- handouts: one page per body, every fact from data/ -----------------------------------------------------
+BASIS = {"rule": "set by the rules", "practice": "usual practice", "estimate": "the course's estimate"}
+PAGE_BREAK = '<div class="course-page-break" style="break-before: page"></div>'
+
+
+def _sources(kb, ids: str) -> list[str]:
+    table = kb["sources"].set_index("id")
+    out = []
+    for sid in [s for s in str(ids).split(";") if s]:
+        if sid in table.index:
+            row = table.loc[sid]
+            out.append(f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"])
+    return out
+
+
+def handouts_markdown() -> str:
+    """For each body with a cycle in data/: when, who may, how, and where to find the deadline."""
+    from ..kb import WHO_LABELS, load
+
+    kb = load()
+    bodies = kb["bodies"].set_index("id")
+    stages, opportunities = kb["stages"], kb["opportunities"]
+    parts = []
+    for cycle in kb["cycles"].to_dict("records"):
+        body = bodies.loc[cycle["body_id"]]
+        own = stages[stages["cycle_id"] == cycle["id"]].sort_values("order")
+        parts += [PAGE_BREAK, f"## {body['name_en']} ({body['acronym_en']}): {cycle['name_en']}", "",
+                  f"{cycle['summary_en']}", "", "### When", ""]
+        parts += [f"- **{s['name_en']}** ({s['actor_en']}): {s['timing_en']}"
+                  + ("." if "estimate" in s["timing_en"] else f" ({BASIS[s['timing_basis']]}).")
+                  for s in own.to_dict("records")]
+        parts += ["", "### Who may, and how", ""]
+        for s in own.to_dict("records"):
+            for o in opportunities[opportunities["stage_id"] == s["id"]].to_dict("records"):
+                condition = f" {o['conditions_en']}" if o["conditions_en"] else ""
+                parts.append(f"- **{o['name_en']}** ({s['name_en'].lower()}; {WHO_LABELS[o['who']]}; "
+                             f"{o['visibility']}): {o['description_en']}{condition}")
+        sources = _sources(kb, cycle["source_ids"])
+        parts += ["", "### Where to find the deadline", "",
+                  f"- The body's own pages: <{body['url']}>." if body["url"] else "",
+                  "- The course's planning module turns these stages into dates for your own country, from the "
+                  "date you know (the start of a visit, a session, a review)."]
+        parts += [f"- {s}" for s in sources]
+        parts.append("")
+    return "\n".join(p for p in parts if p is not None)
+
+
+def handouts_page() -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(handouts_markdown()))
+
+
+# --- slides: a short deck per module, printable and offline -------------------------------------------------
+def slides_markdown() -> str:
+    """Per module: its aims (the quiz's objectives), its sections, the cycle of its bodies, debrief questions."""
+    import json
+
+    from ..kb import load
+    from ..quiz.generate import all_specs
+
+    kb = load()
+    quizzes = {q.module: q for q in all_specs()}
+    cycles = kb["cycles"]
+    bodies = kb["bodies"].set_index("id")
+    parts = []
+    for module in kb["modules"].sort_values("order").to_dict("records"):
+        cells = json.loads((ROOT / "modules" / f"{module['id']}.ipynb").read_text(encoding="utf-8"))["cells"]
+        sections = [line[3:].strip() for c in cells if c["cell_type"] == "markdown"
+                    for line in "".join(c["source"]).splitlines() if line.startswith("## ")]
+        quiz = quizzes.get(module["id"])
+        parts += [PAGE_BREAK, f"## {module['order']}. {module['title_en']}", "", "**What participants can do after it**", ""]
+        parts += [f"1. {o}" for o in (quiz.objectives if quiz else [])]
+        parts += ["", PAGE_BREAK, "", f"**{module['title_en']}: the sections**", ""]
+        parts += [f"- {s}" for s in sections]
+        own = [c for c in cycles.to_dict("records") if bodies.loc[c["body_id"]]["module"] == module["id"]]
+        for cycle in own:
+            names = kb["stages"][kb["stages"]["cycle_id"] == cycle["id"]].sort_values("order")["name_en"]
+            parts += ["", PAGE_BREAK, "", f"**The cycle: {cycle['name_en']}**", "",
+                      " → ".join(names), ""]
+        parts += ["", PAGE_BREAK, "", f"**{module['title_en']}: debrief**", "",
+                  "- Which question of the quiz did the group miss most, and why? (the class report's first item)",
+                  "- Which of this module's Your turn answers would your NPM actually send, and what would it change?",
+                  "- What is the one step your NPM will take with these bodies in the next six months?", ""]
+    return "\n".join(parts)
+
+
+def slides_page() -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(slides_markdown()))
