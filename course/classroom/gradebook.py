@@ -38,6 +38,16 @@ def question_scores(course_root: Path, quiz_id: str) -> dict[str, dict[str, floa
     return out
 
 
+def drop_submission(gb, quiz_id: str, student: str) -> None:
+    """Remove one submission and every mark in it, if there is one."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        gb.remove_submission(quiz_id, student)
+    except MissingEntry:
+        pass
+
+
 OVERRIDE = "Overridden by the facilitator"
 
 

@@ -36,7 +36,7 @@ from ..tools import tool_env
 from . import roster
 from .common import ClassroomError, nbgrader, reports_dir, require_root, spec
 from .feedback import polish
-from .gradebook import open_gradebook, overrides
+from .gradebook import drop_submission, open_gradebook, overrides
 from .session import submissions, tidy_submission
 
 MAX_BYTES = 20_000_000
@@ -126,14 +126,9 @@ def _work_dir(root: Path, quiz_id: str, students: list[str]) -> Path:
     for student in students:
         shutil.copytree(root / "submitted" / student / quiz_id, work / "submitted" / student / quiz_id)
     # A regrade starts from nothing: marks of questions missing from the new notebook must not survive.
-    from nbgrader.api import MissingEntry
-
     with open_gradebook(work) as gb:
         for student in students:
-            try:
-                gb.remove_submission(quiz_id, student)
-            except MissingEntry:
-                pass
+            drop_submission(gb, quiz_id, student)
     return work
 
 
@@ -302,23 +297,15 @@ def _fingerprint(paths: list[Path]) -> dict[str, str]:
 
 
 def _merge(root: Path, quiz_id: str, graded: dict[str, tuple[dict, Path]], failed: list[str]) -> None:
-    from nbgrader.api import MissingEntry
-
     people = roster.load(root)
     with open_gradebook(root) as gb:
         for student in failed:
-            try:
-                gb.remove_submission(quiz_id, student)
-            except MissingEntry:
-                pass
+            drop_submission(gb, quiz_id, student)
         for student, (data, work) in graded.items():
             person = people.get(student)
             gb.update_or_create_student(student, **({"first_name": person["name"]} if person else {}))
             kept = overrides(gb, quiz_id, student)  # the facilitator's own marks survive a regrade
-            try:
-                gb.remove_submission(quiz_id, student)
-            except MissingEntry:
-                pass
+            drop_submission(gb, quiz_id, student)
             cells = {cell: nb_name for nb_name, cell in data["grades"]}
             for cell, (score, note) in kept.items():
                 if cell in cells:

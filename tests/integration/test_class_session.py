@@ -306,3 +306,22 @@ def test_forget_waits_for_an_export_then_deletes_the_personal_data(session, caps
 
     sheet = load_workbook(root / "reports" / "grades.xlsx").active
     assert [c.value for c in sheet[1]][:3] == ["quiz", "id", "name"] and sheet.max_row == 4
+
+
+def test_on_a_hub_feedback_is_released_for_participants_to_fetch(tmp_path, quiz, capsys):
+    from nbgrader.utils import get_username
+
+    root = new_root(tmp_path)
+    home = tmp_path / "home"
+    exchange_submit(root, home, fill(blank(root), right_answers(quiz)))
+    assert main(["class", "--root", str(root), "collect", QUIZ]) == 0
+    assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
+    code, out, _ = run(capsys, "class", "--root", str(root), "feedback", QUIZ, "--exchange")
+    assert code == 0 and "Fetch feedback" in out and f"{get_username()}-{QUIZ}-feedback.html" in \
+        " ".join(p.name for p in (root / "reports" / QUIZ / "feedback").iterdir())
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "fetch_feedback", QUIZ, "--course", "npm-engagement",
+                             f"--Exchange.root={root / 'exchange'}"], cwd=home, env=tool_env(),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    fetched = list((home / QUIZ / "feedback").rglob(f"{QUIZ}.html"))
+    assert fetched and "Question 1" in fetched[0].read_text(encoding="utf-8")
