@@ -43,6 +43,12 @@ def nbgrader(root: Path, *args: str, timeout: float | None = None) -> subprocess
                           capture_output=True, text=True, timeout=timeout)
 
 
+def failed(what: str, result: subprocess.CompletedProcess) -> ClassroomError:
+    """nbgrader's failure in one line (its last), not its traceback."""
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    return ClassroomError(f"nbgrader could not {what}: {lines[-1].strip() if lines else 'no reason given'}")
+
+
 def require_root(root: Path) -> Path:
     root = Path(root)
     if not (root / "nbgrader_config.py").is_file():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import roster
-from .common import ClassroomError, nbgrader, reports_dir, require_root, spec
+from .common import ClassroomError, failed, nbgrader, reports_dir, require_root, spec
 
 STYLE = ("<style>/* course: long explanations and outputs wrap, on a phone as on paper */"
          "pre,code,.output_text pre{white-space:pre-wrap;overflow-wrap:anywhere;word-break:normal}"
@@ -78,7 +78,6 @@ def hand_out(root: Path, quiz_id: str, folder: Path | None = None, exchange: boo
     if exchange:
         result = nbgrader(root, "release_feedback", quiz_id, "--log-level=WARN")
         if result.returncode != 0:
-            raise ClassroomError(f"nbgrader could not release the feedback of {quiz_id}:\n"
-                                 f"{result.stdout}{result.stderr}".rstrip())
+            raise failed(f"release the feedback of {quiz_id}", result)
         out.exchange = True
     return out

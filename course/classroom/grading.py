@@ -37,7 +37,7 @@ from . import roster
 from .common import ClassroomError, nbgrader, reports_dir, require_root, spec
 from .feedback import polish
 from .gradebook import drop_submission, open_gradebook, overrides
-from .session import submissions, tidy_submission
+from .session import NBGRADER_FILES, submissions, tidy_submission
 
 MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20          # seconds a cell may run (nbgrader_config.py says the same)
@@ -341,7 +341,10 @@ def _merge(root: Path, quiz_id: str, graded: dict[str, tuple[dict, Path]], faile
         shutil.rmtree(root / "feedback" / student / quiz_id, ignore_errors=True)
         if html.is_file():
             (root / "feedback" / student / quiz_id).mkdir(parents=True)
-            shutil.copy2(html, root / "feedback" / student / quiz_id / html.name)
+            # nbgrader's release_feedback needs the timestamp and secret of the submission the page answers
+            for made in [html] + [html.with_name(name) for name in NBGRADER_FILES]:
+                if made.is_file():
+                    shutil.copy2(made, root / "feedback" / student / quiz_id / made.name)
 
 
 # --- the whole command ------------------------------------------------------------------------------------

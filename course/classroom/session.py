@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import roster
-from .common import COURSE_ID, ClassroomError, nbgrader, quiz_ids, require_root, spec
+from .common import COURSE_ID, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
 
 
 def submissions(root: Path, quiz_id: str) -> list[str]:
@@ -43,7 +43,7 @@ def release(root: Path, quiz_id: str | None = None, force: bool = False) -> list
         (root / "exchange").mkdir(exist_ok=True)
         result = nbgrader(root, "release_assignment", qid, "--force", "--log-level=WARN")
         if result.returncode != 0:
-            raise ClassroomError(f"nbgrader could not release {qid}:\n{result.stdout}{result.stderr}".rstrip())
+            raise failed(f"release {qid}", result)
         done.append(qid)
     return done
 
@@ -54,12 +54,15 @@ def released(root: Path) -> list[str]:
     return [qid for qid in quiz_ids(None) if (outbound / qid).is_dir() or submissions(root, qid)]
 
 
+NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")  # what nbgrader itself puts beside a submission
+
+
 def tidy_submission(folder: Path, quiz_id: str) -> list[str]:
     """Warnings about one participant's submission folder; a single renamed notebook is renamed back.
 
     Browsers save a second download as `treaty_bodies (1).ipynb`; nbgrader grades only the expected name."""
     expected = folder / f"{quiz_id}.ipynb"
-    files = [p for p in folder.iterdir() if p.is_file() and p.name != "timestamp.txt"]
+    files = [p for p in folder.iterdir() if p.is_file() and p.name not in NBGRADER_FILES]
     notebooks = [p for p in files if p.suffix.lower() == ".ipynb"]
     warnings = []
     if not expected.exists() and len(notebooks) == 1:
@@ -91,7 +94,7 @@ def collect_exchange(root: Path, quiz_id: str | None = None) -> dict[str, Exchan
                              "(python -m course class release)")
         result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO")
         if result.returncode != 0:
-            raise ClassroomError(f"nbgrader could not collect {qid}:\n{result.stdout}{result.stderr}".rstrip())
+            raise failed(f"collect {qid}", result)
         # nbgrader says "Collecting" for a first submission and "Updating" for a newer one.
         found = re.findall(rf"(?:Collecting|Updating) submission: (\S+) {re.escape(qid)}", result.stderr)
         got = ExchangeCollected(sorted(set(found)))
