@@ -80,7 +80,20 @@ def write_csv(path: Path, header: list[str], values: list[list]) -> None:
     with Path(path).open("w", encoding="utf-8-sig", newline="") as f:  # the BOM: Excel then reads UTF-8
         writer = csv.writer(f)
         writer.writerow(header)
-        writer.writerows([f"{v:g}" if isinstance(v, float) else v for v in row] for row in values)
+        writer.writerows([_csv_cell(v) for v in row] for row in values)
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """A value as the CSV shows it: whole numbers without .0; text that Excel would run as a formula (a file name
+    a participant chose can end up in a reason) starts with an apostrophe, which Excel shows as text."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str) and value[:1] in FORMULA:
+        return "'" + value
+    return value
 
 
 def write_xlsx(path: Path, header: list[str], values: list[list], title: str) -> None:
@@ -94,8 +107,10 @@ def write_xlsx(path: Path, header: list[str], values: list[list], title: str) ->
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in values:
-        # Text that starts like a formula is kept as text: a name or a reason must never run in Excel.
-        sheet.append([f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value[:1] in FORMULA:
+                cell.data_type = "s"  # text that starts like a formula stays text: it must never run in Excel
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)
