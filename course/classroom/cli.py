@@ -52,7 +52,10 @@ def cmd_collect(args) -> int:
                   + (f"; is it {near}'s?)" if near else ")"))
         print(f"{len(got.matched)} collected, {len(got.unmatched)} file(s) matched no one")
         return 0
-    for qid, got in collect_exchange(args.root, args.quiz).items():
+    collected = collect_exchange(args.root, args.quiz)
+    if not collected:
+        print("no quiz has been released to this class yet: nothing to collect (python -m course class release QUIZ)")
+    for qid, got in collected.items():
         print(f"{qid}: {len(got.students)} submission(s) collected"
               + (f": {', '.join(got.students)}" if got.students else ""))
         for warning in got.warnings:

@@ -99,19 +99,19 @@ def plans_markdown(plans: list[Plan] | None = None) -> str:
     parts = []
     for plan in plans:
         if plan.uncomputed:
-            parts += ["```{warning}", "Some times of this plan could not be computed, so they show as 0: "
-                      + "; ".join(sorted(set(plan.uncomputed))) + ".", "```", ""]
+            parts += ["> **Note:** some times of this plan could not be computed, so they show as 0: "
+                      + "; ".join(sorted(set(plan.uncomputed))) + ".", ""]
         parts += [f"## {plan.title}", "", f"**Format:** {plan.format}. **Length:** {plan.length} minutes, breaks "
                   f"included; {plan.planned} planned, {plan.length - plan.planned} spare for questions and "
                   "moving between rooms."]
         if plan.before:
             before = ", ".join(f"{_label('module', m)} ({computed_minutes('module', m)} minutes)" for m in plan.before)
-            parts.append(f"**Before the session, each participant works through** {before}.")
-        parts += ["", "| Time | Minutes | Activity | From the course |", "| --- | --- | --- | --- |"]
+            parts += ["", f"**Before the session, each participant works through** {before}."]
+        parts.append("")
         start = 0
-        for a in plan.activities:
-            where = _label(*a.ref) if a.ref else ("break" if a.is_break else "")
-            parts.append(f"| {_clock(start)}-{_clock(start + a.minutes)} | {a.minutes} | {a.what} | {where} |")
+        for a in plan.activities:  # a list, not a table: the book renders lists in generated text, and phones read them
+            where = f" *From the course:* {_label(*a.ref)}." if a.ref else ""
+            parts.append(f"- **{_clock(start)}-{_clock(start + a.minutes)}** ({a.minutes} minutes): {a.what}.{where}")
             start += a.minutes
         parts.append("")
     return "\n".join(parts)

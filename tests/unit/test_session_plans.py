@@ -36,7 +36,7 @@ def test_every_module_task_and_quiz_takes_the_courses_computed_time():
                 kind, item = activity.ref
                 assert activity.minutes == compute[kind](item), (plan.id, item)
             end = start + activity.minutes
-            assert f"| {start // 60}:{start % 60:02d}-{end // 60}:{end % 60:02d} | {activity.minutes} |" in page
+            assert f"**{start // 60}:{start % 60:02d}-{end // 60}:{end % 60:02d}** ({activity.minutes} minutes)" in page
             start = end
 
 
