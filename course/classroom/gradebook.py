@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..tools import BIN_DIR
-from .common import COURSE_ID
+from .common import COURSE_ID, ClassroomError
 
 
 @contextmanager
@@ -16,13 +16,19 @@ def open_gradebook(course_root: Path):
     if str(BIN_DIR) not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = f"{BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}"
     from nbgrader.api import Gradebook
-    from sqlalchemy.exc import SAWarning
+    from sqlalchemy.exc import OperationalError, SAWarning
 
     # nbgrader's remove_submission leaves objects SQLAlchemy warns about, with a stack, on every regrade; the
     # warnings say nothing a facilitator can act on.
+    path = Path(course_root) / "gradebook.db"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
-        with Gradebook(f"sqlite:///{Path(course_root) / 'gradebook.db'}", COURSE_ID) as gb:
+        try:
+            gradebook = Gradebook(f"sqlite:///{path}", COURSE_ID)
+        except OperationalError as exc:
+            raise ClassroomError(f"{path}: cannot open the gradebook ({exc.orig}); is the folder there, and "
+                                 "may you write to it?") from None
+        with gradebook as gb:
             yield gb
 
 
@@ -72,8 +78,6 @@ def overrides(gb, quiz_id: str, student: str) -> dict[str, tuple[float, str]]:
 def set_override(course_root: Path, quiz_id: str, student: str, question: str, points: float, note: str) -> str:
     """Give a question of one graded submission the facilitator's mark; returns the note recorded with it."""
     from nbgrader.api import MissingEntry
-
-    from .common import ClassroomError
 
     with open_gradebook(course_root) as gb:
         try:
