@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .kb import load
-from .widgets.common import show_html
-from .widgets.views import esc
+from .kb import KnowledgeBase
+from .widgets.common import esc, knowledge, show_html, use_stylesheet
 
 
 def anchor(entry_id: str) -> str:
@@ -27,15 +26,15 @@ def entry_anchors(entries) -> list[str]:
     return out
 
 
-def acronym_links() -> dict[str, str]:
+def acronym_links(kb: KnowledgeBase | None = None) -> dict[str, str]:
     """{acronym: its entry's HTML id} for every acronym in the glossary (terms written in capitals)."""
-    entries = load().glossary_entries()
+    entries = knowledge(kb).glossary_entries()
     return {term: ident for term, ident in zip(entries["term_en"], entry_anchors(entries))
             if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*", term)}
 
 
-def glossary_html() -> str:
-    kb = load()
+def glossary_html(kb: KnowledgeBase | None = None) -> str:
+    kb = knowledge(kb)
     entries = kb.glossary_entries()
     modules = kb["modules"].set_index("id")
     bodies = kb["bodies"].set_index("id")
@@ -58,10 +57,11 @@ def glossary_html() -> str:
                      f"</span></dd></dl>")
     nav = " · ".join(f'<a href="#letter-{esc(x.lower())}">{esc(x)}</a>' for x in letters)
     return (f'<nav aria-label="Glossary letters"><p>{nav}</p></nav>'
-            f'<p class="course-meta">{len(entries)} entries, from the course\'s tables (data/glossary.csv, and each '
-            f'body\'s acronym from data/bodies.csv).</p>{"".join(items)}')
+            f'<p class="course-meta">{len(entries)} entries: the course\'s terms, and the acronym of every body it '
+            f'covers, each with its source.</p>{"".join(items)}')
 
 
-def glossary() -> None:
+def glossary(kb: KnowledgeBase | None = None) -> None:
     """Show the whole glossary (the one line in glossary.ipynb)."""
-    show_html(glossary_html())
+    use_stylesheet()
+    show_html(glossary_html(kb))

@@ -1,13 +1,14 @@
 """Page furniture drawn from data/: what a module covers, how old its figures are, and its sources."""
 from __future__ import annotations
 
-from .kb import load
+from .kb import KnowledgeBase
+from .widgets.common import knowledge
 from .widgets.sources import module_source_ids, source_list
 
 
-def covers(module_id: str) -> None:
+def covers(module_id: str, kb: KnowledgeBase | None = None) -> None:
     """A line saying which bodies the module covers and the as-of dates of the figures it shows."""
-    kb = load()
+    kb = knowledge(kb)
     bodies = kb.bodies(module=module_id)
     from IPython.display import Markdown, display
 
@@ -28,6 +29,6 @@ def covers(module_id: str) -> None:
     display(Markdown(f"**Bodies covered:** {names}. **Figures:** {dates}."))
 
 
-def sources(module_id: str) -> None:
+def sources(module_id: str, kb: KnowledgeBase | None = None) -> None:
     """Every source behind what this module shows, as a list."""
-    source_list(module_source_ids(module_id))
+    source_list(module_source_ids(module_id, kb), kb)

@@ -15,6 +15,7 @@ A profile that is empty or contradicts itself raises PlanError, whose message li
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 from dataclasses import dataclass, field
@@ -163,13 +164,15 @@ def _open_to(kb: KnowledgeBase, body: pd.Series, systems) -> bool:
     return body["system"] in GLOBAL_SYSTEMS or body["system"] in systems
 
 
+@functools.lru_cache(maxsize=64)
 def anchor_bodies(kb: KnowledgeBase, anchor_id: str) -> list[pd.Series]:
     """The bodies whose paths count from this anchor."""
     stages = kb["stages"][kb["stages"]["anchor_id"] == anchor_id]
     path_ids = sorted({p for ps in stages["path_ids"] for p in ps})
+    owners = _path_owners(kb)
     seen, out = set(), []
     for p in path_ids:
-        b = path_body(kb, p)
+        b = owners[p]
         if b.name not in seen:
             seen.add(b.name)
             out.append(b)
@@ -251,37 +254,62 @@ def _first_steps(o, stage, body, who_note: str) -> str:
     return " ".join(steps)
 
 
+ITEM_COLUMNS = ["opportunity_id", "stage_id", "cycle_id", "who", "action", "score", "date", "date_basis", "body",
+                "cycle", "stage", "opportunity", "who_may", "staff_days", "reason", "why", "first_steps"]
+
+
 def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase | None = None) -> Plan:
-    """Rank the opportunities open to the NPM. Raises PlanError (never anything else) for an unusable profile."""
+    """Rank the opportunities open to the NPM. Raises PlanError (never anything else) for an unusable profile.
+
+    Four steps: gather the dated openings that fit (candidates), score each (score), sort, then fill the staff-day
+    budget from the top (fit_budget). The book's planner (js/planner.js) follows the same steps on rules()."""
     kb = kb or load()
     problems = check_profile(profile, kb)
     if problems:
         raise PlanError(problems)
     today = today or date.today()
-    grade = profile.nhri_grade.strip().upper() if profile.nhri and profile.nhri_grade else None
+    rows, undated, passed, off_priority = candidates(kb, profile, today)
+    items = pd.DataFrame(rows, columns=ITEM_COLUMNS)
+    items = items.sort_values(["score", "date", "opportunity_id"], ascending=[False, True, True]).reset_index(drop=True)
+    status, used = fit_budget(items, float(profile.staff_days))
+    items["in_plan"] = [status[i] for i in items.index]
+    items.insert(0, "rank", range(1, len(items) + 1))
+    items["reason"] = [f"Rank {r}: " + "; ".join(w) + "." for r, w in zip(items["rank"], items["why"])]
+    return Plan(profile=profile, today=today, items=items.drop(columns=["why"]),
+                undated=pd.DataFrame(undated, columns=["body", "cycle", "question"]),
+                passed=passed, off_priority=off_priority, days_planned=used)
+
+
+def nhri_grade(profile: NPMProfile) -> str | None:
+    return profile.nhri_grade.strip().upper() if profile.nhri and profile.nhri_grade else None
+
+
+def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[list[dict], list[dict], int, int]:
+    """The dated openings open to the NPM that serve a priority and have not passed, each scored (rows); the
+    cycles it could use but gave no date for (undated); and how many openings were left out as passed or as
+    serving no priority."""
+    grade = nhri_grade(profile)
     access = Profile(nhri_grade=grade)
     wanted = set(profile.themes)
     theme_names = dict(zip(kb["themes"]["id"], kb["themes"]["name_en"]))
     anchors = kb["anchors"].set_index("id")
     paths = kb["paths"].set_index("id")
     dates = {k: _as_date(v) for k, v in (profile.dates or {}).items() if _as_date(v) is not None}
-
+    openings = _openings_by_stage(kb)
+    owners = _path_owners(kb)
     rows, undated, passed, off_priority = [], [], 0, 0
-    for cycle in kb["cycles"].itertuples():
-        cycle_paths = kb.paths(cycle.id)
-        owner = {p: path_body(kb, p) for p in cycle_paths["id"]}
+    for cycle, path_ids, cycle_stages, cycle_anchors in _cycles(kb):
+        owner = {p: owners[p] for p in path_ids}
         open_paths = {p for p, b in owner.items() if _open_to(kb, b, profile.systems)}
         if not open_paths:
             continue
-        stages = kb.stages(cycle.id)
-        stages = stages[stages["path_ids"].apply(lambda ps: bool(open_paths & set(ps)))]
-        body = owner[sorted(open_paths)[0]]
-        needed = [a for a in kb.anchors(cycle.id)["id"] if a in set(stages["anchor_id"])]
+        stages = [st for st in cycle_stages if open_paths & set(st.path_ids)]
+        needed = [a for a in cycle_anchors if a in {st.anchor_id for st in stages}]
         if not any(a in dates for a in needed):
-            undated.append({"body": body["acronym_en"], "cycle": cycle.name_en,
+            undated.append({"body": owner[sorted(open_paths)[0]]["acronym_en"], "cycle": cycle.name_en,
                             "question": " / ".join(anchors.at[a, "question_en"] for a in needed)})
             continue
-        for stage in stages.itertuples():
+        for stage in stages:
             if stage.anchor_id not in dates:
                 continue
             when = stage_date(dates[stage.anchor_id], stage.offset, stage.offset_unit)
@@ -289,7 +317,9 @@ def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase 
             only = ""
             if len(stage.path_ids) < len(open_paths):
                 only = " (" + ", ".join(paths.at[p, "name_en"] for p in stage.path_ids if p in open_paths) + ")"
-            for o in kb.opportunities(stage_id=stage.id, profile=access).itertuples():
+            for o in openings.get(stage.id, []):
+                if not access.may(o.who):
+                    continue
                 served = [t for t in o.themes if t in wanted]
                 if not served:
                     off_priority += 1
@@ -297,52 +327,81 @@ def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase 
                 if when < today:
                     passed += 1
                     continue
-                score, why = 0.0, []
-                score += 3 * len(served)
-                why.append(f"serves {len(served)} of your priorities ({', '.join(theme_names[t] for t in served)})")
-                if o.action in SHAPING:
-                    score += 2
-                    why.append("shapes what the body asks or recommends")
-                elif o.action in USING:
-                    score += 1
-                    why.append("turns the body's findings into pressure at home")
-                score -= 0.3 * o.effort_days
-                why.append(f"costs about {o.effort_days:g} staff day{'s' if o.effort_days != 1 else ''}")
-                who_note = ""
-                if o.who == "on_invitation":
-                    score -= 1
-                    who_note = "Only if the body invites you."
-                    why.append("depends on an invitation")
-                elif o.who == "prior_submitter":
-                    who_note = "Only open if you sent written information earlier in this cycle."
-                elif o.who == "ecosoc_or_nhri" and grade is None:
-                    score -= 1
-                    who_note = "As your NPM is not an accredited NHRI, go through an NGO with ECOSOC status."
-                    why.append("needs a partner NGO with ECOSOC status")
-                if stage.timing_basis == "estimate":
-                    why.append("date is our estimate")
+                value, why, who_note = score(o, [theme_names[t] for t in served], grade, stage.timing_basis)
                 rows.append({
                     "opportunity_id": o.id, "stage_id": stage.id, "cycle_id": cycle.id, "who": o.who,
-                    "action": o.action, "score": round(score, 2), "date": when,
+                    "action": o.action, "score": value, "date": when,
                     "date_basis": f"{BASIS_WORDS[stage.timing_basis]}: "
                                   f"{offset_words(stage.offset, stage.offset_unit, anchors.at[stage.anchor_id, 'name_en'])}"
                                   f" ({dates[stage.anchor_id].isoformat()})",
                     "body": body["acronym_en"], "cycle": cycle.name_en, "stage": f"{stage.name_en}{only}",
                     "opportunity": o.name_en, "who_may": WHO_LABELS[o.who], "staff_days": float(o.effort_days),
                     "reason": "", "why": why, "first_steps": _first_steps(o, stage, body, who_note)})
+    return rows, undated, passed, off_priority
 
-    items = pd.DataFrame(rows, columns=["opportunity_id", "stage_id", "cycle_id", "who", "action", "score", "date",
-                                        "date_basis", "body", "cycle", "stage", "opportunity", "who_may",
-                                        "staff_days", "reason", "why", "first_steps"])
-    items = items.sort_values(["score", "date", "opportunity_id"], ascending=[False, True, True]).reset_index(drop=True)
-    budget = float(profile.staff_days)
+
+@functools.lru_cache(maxsize=4)
+def _openings_by_stage(kb: KnowledgeBase) -> dict[str, list]:
+    """Each stage's opportunities in table order (the knowledge base is read-only, so this is computed once)."""
+    out: dict[str, list] = {}
+    for o in kb["opportunities"].itertuples():
+        out.setdefault(o.stage_id, []).append(o)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _cycles(kb: KnowledgeBase) -> list[tuple]:
+    """Each cycle with the ids of its paths, its stages in order and the ids of its anchors."""
+    return [(cycle, list(kb.paths(cycle.id)["id"]), list(kb.stages(cycle.id).itertuples()),
+             list(kb.anchors(cycle.id)["id"])) for cycle in kb["cycles"].itertuples()]
+
+
+@functools.lru_cache(maxsize=4)
+def _path_owners(kb: KnowledgeBase) -> dict[str, pd.Series]:
+    return {p: path_body(kb, p) for p in kb["paths"]["id"]}
+
+
+def score(o, served: list[str], grade: str | None, timing_basis: str) -> tuple[float, list[str], str]:
+    """An opening's score, the reasons for it in words, and a note on who may take it up (for the first steps).
+
+    served: the names of the NPM's priorities it serves. Priorities count most; shaping what a body asks or
+    recommends, then using its findings, count next; cost, invitations and partners count against."""
+    value, why, who_note = 0.0, [], ""
+    value += 3 * len(served)
+    why.append(f"serves {len(served)} of your priorities ({', '.join(served)})")
+    if o.action in SHAPING:
+        value += 2
+        why.append("shapes what the body asks or recommends")
+    elif o.action in USING:
+        value += 1
+        why.append("turns the body's findings into pressure at home")
+    value -= 0.3 * o.effort_days
+    why.append(f"costs about {o.effort_days:g} staff day{'s' if o.effort_days != 1 else ''}")
+    if o.who == "on_invitation":
+        value -= 1
+        who_note = "Only if the body invites you."
+        why.append("depends on an invitation")
+    elif o.who == "prior_submitter":
+        who_note = "Only open if you sent written information earlier in this cycle."
+    elif o.who == "ecosoc_or_nhri" and grade is None:
+        value -= 1
+        who_note = "As your NPM is not an accredited NHRI, go through an NGO with ECOSOC status."
+        why.append("needs a partner NGO with ECOSOC status")
+    if timing_basis == "estimate":
+        why.append("date is our estimate")
+    return round(value, 2), why, who_note
+
+
+def fit_budget(items: pd.DataFrame, budget: float) -> tuple[dict[int, str], float]:
+    """Walk the ranked items from the top, putting each in the plan ("yes") while the staff days last, else in
+    reserve. An opening open only to those who sent written information earlier pulls that submission in with it,
+    or stays out. Adds the reasons to items["why"]; returns the status of each row and the days used."""
     used, status = 0.0, {}
     for i, row in items.iterrows():
         if i in status:  # already pulled in by a later-ranked opening that needed it
             continue
         needs = []
         if row["who"] == "prior_submitter":
-            # Open only to those who sent written information earlier in the cycle: plan that too, or neither.
             earlier = items[(items["cycle_id"] == row["cycle_id"]) & (items["action"] == "written_submission")
                             & (items["who"] != "prior_submitter") & (items["date"] <= row["date"])]
             if not any(status.get(j) == "yes" for j in earlier.index):
@@ -363,19 +422,52 @@ def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase 
             status[i] = "reserve"
             row["why"].append("beyond your staff-day budget (with what it needs): keep it in reserve" if needs
                               else "beyond your staff-day budget: keep it in reserve")
-    in_plan = [status[i] for i in items.index]
-    items["in_plan"] = in_plan
-    items.insert(0, "rank", range(1, len(items) + 1))
-    items["reason"] = [f"Rank {r}: " + "; ".join(w) + "." for r, w in zip(items["rank"], items["why"])]
-    return Plan(profile=profile, today=today, items=items.drop(columns=["why"]),
-                undated=pd.DataFrame(undated, columns=["body", "cycle", "question"]),
-                passed=passed, off_priority=off_priority, days_planned=used)
+    return status, used
 
 
-def plan_or_message(profile: NPMProfile, today: date | None = None) -> tuple[Plan | None, str]:
+def rules(kb: KnowledgeBase | None = None) -> dict:
+    """Everything the book's planner (js/planner.js) needs to rank openings as make_plan does, from data/, as
+    plain JSON-ready data: the book writes it to one file at build time."""
+    kb = kb or load()
+    anchors = kb["anchors"].set_index("id")
+    bodies = {}
+    cycles = []
+    for cycle in kb["cycles"].itertuples():
+        paths = []
+        for p in kb.paths(cycle.id).itertuples():
+            b = path_body(kb, p.id)
+            bodies[b.name] = {"acronym": b["acronym_en"], "system": b["system"], "url": b["url"]}
+            paths.append({"id": p.id, "name": p.name_en, "body": b.name})
+        stages = []
+        for st in kb.stages(cycle.id).itertuples():
+            stages.append({
+                "id": st.id, "name": st.name_en, "paths": list(st.path_ids), "anchor": st.anchor_id,
+                "offset": int(st.offset), "unit": st.offset_unit, "basis": st.timing_basis,
+                "when": f"{BASIS_WORDS[st.timing_basis]}: "
+                        f"{offset_words(st.offset, st.offset_unit, anchors.at[st.anchor_id, 'name_en'])}",
+                "openings": [{"id": o.id, "name": o.name_en, "who": o.who, "action": o.action,
+                              "themes": list(o.themes), "days": float(o.effort_days),
+                              "description": o.description_en, "conditions": o.conditions_en}
+                             for o in kb.opportunities(stage_id=st.id).itertuples()]})
+        cycles.append({"id": cycle.id, "name": cycle.name_en, "paths": paths, "stages": stages,
+                       "anchors": list(kb.anchors(cycle.id)["id"])})
+    return {
+        "themes": dict(zip(kb["themes"]["id"], kb["themes"]["name_en"])),
+        "anchors": {a.id: {"name": a.name_en, "question": a.question_en, "cycle": a.cycle_id}
+                    for a in kb["anchors"].itertuples()},
+        "bodies": bodies, "cycles": cycles,
+        "regions": regions(kb),
+        "systems": {s: sorted(r) for s, r in sorted(regional_systems(kb).items())},
+        "global_systems": list(GLOBAL_SYSTEMS),
+        "who": WHO_LABELS, "shaping": sorted(SHAPING), "using": sorted(USING),
+    }
+
+
+def plan_or_message(profile: NPMProfile, today: date | None = None,
+                    kb: KnowledgeBase | None = None) -> tuple[Plan | None, str]:
     """(plan, "") or (None, message): for widgets, which must show a message, never a traceback."""
     try:
-        return make_plan(profile, today=today), ""
+        return make_plan(profile, today=today, kb=kb), ""
     except PlanError as error:
         return None, str(error)
 

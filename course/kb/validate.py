@@ -211,6 +211,33 @@ def validate(data_dir: Path, stale_months: int = DEFAULT_STALE_MONTHS,
     tables, problems = _read_files(data_dir, descriptor)
     problems += _frictionless_problems(data_dir, json.loads(json.dumps(descriptor)), set(tables))
     problems += _list_problems(descriptor, tables)
+    problems += _source_problems(descriptor)
     problems += _cycle_problems(tables)
     problems += _stale_warnings(tables, stale_months, today or dt.date.today())
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+SOURCE_COLUMNS = ("source_id", "source_ids")
+
+
+def _source_problems(descriptor: dict) -> list[Problem]:
+    """Every table cites its sources in a column of its own, unless its descriptor says why it need not: the
+    course's own invention (`"fiction": true`, the case file and its tasks) or its own structure
+    (`"x-no-sources"`, with the reason). Fiction cites nothing, so a fiction table has no source column."""
+    problems = []
+    for resource in descriptor["resources"]:
+        if resource["name"] == "sources":
+            continue
+        columns = {f["name"] for f in resource["schema"]["fields"]}
+        cites = bool(columns & set(SOURCE_COLUMNS))
+        fiction = resource.get("fiction", False)
+        if fiction not in (True, False):
+            problems.append(Problem(resource["path"], None, None, "\"fiction\" must be true or false"))
+        elif fiction and cites:
+            problems.append(Problem(resource["path"], None, None,
+                                    "a fiction table cites no sources: drop its source column or its \"fiction\" mark"))
+        elif not fiction and not cites and not resource.get("x-no-sources"):
+            problems.append(Problem(resource["path"], None, None,
+                                    "no source column (source_id or source_ids): every row of fact needs a source; "
+                                    "mark the table \"fiction\": true only if the course invented it"))
+    return problems

@@ -1,22 +1,22 @@
 """How long things take, computed from the content itself, never written by hand.
 
-A module's time is its prose read at 120 words a minute (many learners read in a second language); a task's
-time is what the tasks table gives; a quiz takes two minutes a question. (A minimal version: the practice
-issue's branch holds the full one, with the tasks' minutes in the modules' times.)"""
+A module's time is its prose read at 120 words a minute (many learners read in a second language) plus the
+minutes of its Your turn tasks; a quiz's time comes from its questions (see course.quiz.generate)."""
 from __future__ import annotations
 
-import csv
 import json
 import math
 import re
 
 from ..errors import UserError
-from ..paths import DATA_DIR, ROOT
+from ..kb import load
+from ..paths import QUIZ_ROOT, ROOT
 
 WORDS_PER_MINUTE = 120
 MODULE_DIR = ROOT / "modules"
-# Markup that is not read: HTML tags, link targets, code spans, table rules.
+# Markup that is not read: HTML tags, link targets, code spans, table rules, heading and list marks.
 _MARKUP = re.compile(r"<[^>]+>|\]\([^)]*\)|`[^`]*`|^\s*\|?[-:| ]+\|?\s*$", re.MULTILINE)
+RELEASED_TIME = re.compile(r"\*\*Time:\*\* about (\d+) minutes")  # the header course.quiz.generate writes
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -24,34 +24,54 @@ class TimeError(UserError):
     pass
 
 
-def module_minutes(module_id: str) -> int:
-    """Reading time of the module notebook's markdown at 120 words a minute."""
+def words(text: str) -> int:
+    """The words a reader reads in a piece of markdown."""
+    return len(_WORD.findall(_MARKUP.sub(" ", text)))
+
+
+def reading_minutes(text: str) -> int:
+    return math.ceil(words(text) / WORDS_PER_MINUTE)
+
+
+def module_markdown(module_id: str) -> str:
     path = MODULE_DIR / f"{module_id}.ipynb"
     try:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError) as exc:
         raise TimeError(f"cannot read the module {path.name}: {exc}") from None
-    text = "\n\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "markdown")
-    return math.ceil(len(_WORD.findall(_MARKUP.sub(" ", text))) / WORDS_PER_MINUTE)
+    return "\n\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "markdown")
 
 
 def task_minutes(task_id: str) -> int:
-    """The minutes a Your turn task takes, as the tasks table in data/ gives them."""
-    path = DATA_DIR / "tasks.csv"
-    if not path.is_file():
-        raise TimeError(f"no tasks table ({path.name}) in {DATA_DIR}: the Your turn tasks are not there yet")
-    with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["id"] == task_id:
-                return int(row["minutes"])
-    raise TimeError(f"no task {task_id!r} in {path.name}")
+    """The minutes a Your turn task takes, as its table in data/ gives them."""
+    tasks = load()["tasks"]
+    row = tasks[tasks["id"] == task_id]
+    if row.empty:
+        raise TimeError(f"no task {task_id!r} in the tasks table (known: {', '.join(tasks['id'])})")
+    return int(row["minutes"].iloc[0])
+
+
+def module_minutes(module_id: str) -> int:
+    """Reading time of the module's prose at 120 words a minute, plus its tasks' minutes."""
+    tasks = load()["tasks"]
+    own = tasks[tasks["module_id"] == module_id]
+    return reading_minutes(module_markdown(module_id)) + int(own["minutes"].sum())
 
 
 def quiz_minutes(quiz_id: str) -> int:
-    """Two minutes a question."""
+    """A minute for each recall question of the quiz, two for each apply question.
+
+    A learner kit has no quiz specs (they hold the answers): there the time is read from the released quiz,
+    whose header the generator wrote from the same count."""
     from ..quiz.generate import SPEC_DIR, load_spec
 
     path = SPEC_DIR / f"{quiz_id}.yml"
-    if not path.is_file():
-        raise TimeError(f"no quiz spec {path.name} in {SPEC_DIR}")
-    return 2 * len(load_spec(path).questions)
+    if path.is_file():
+        return load_spec(path).minutes
+    released = QUIZ_ROOT / "release" / quiz_id / f"{quiz_id}.ipynb"
+    try:
+        header = json.loads(released.read_text(encoding="utf-8"))["cells"][0]["source"]
+        return int(RELEASED_TIME.search("".join(header)).group(1))
+    except (OSError, ValueError, KeyError, IndexError, AttributeError):
+        raise TimeError(f"no quiz spec {path.name} in {SPEC_DIR}, and no released quiz with its time "
+                        f"at {released}") from None

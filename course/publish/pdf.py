@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..paths import ROOT
 from ..tools import tool, tool_env
-from .build import BuildError, _run, learner_kit, widget_js
+from .build import BuildError, _run, learner_kit, planner_js
 
 CHROMIUM = Path("/usr/bin/chromium")
 PDF_NAME = "npm-engagement-course.publish.pdf"
@@ -20,7 +20,7 @@ def build_pdf(out_dir: Path | None = None) -> Path:
     if not CHROMIUM.exists():
         raise BuildError("the PDF is printed by Chromium, which is not installed at /usr/bin/chromium: "
                          "on Debian or Ubuntu run `sudo apt-get install chromium`")
-    widget_js()
+    planner_js()
     generate_all()
     learner_kit()
     out_dir = Path(out_dir or ROOT)
@@ -42,7 +42,7 @@ def print_to_pdf(page: Path, target: Path) -> None:
         try:
             tab = browser.new_page()
             tab.goto(page.as_uri(), wait_until="load")
-            tab.wait_for_timeout(1500)  # let the widgets render from their embedded state
+            tab.wait_for_timeout(500)  # let the views and tables set themselves up
             # Paper cannot be clicked: open every "in words" section so that the text alternatives print.
             tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             tab.emulate_media(media="print")

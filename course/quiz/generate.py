@@ -22,6 +22,7 @@ from .answers import KINDS, AnswerFormatError, canonical, seal
 
 SPEC_DIR = QUIZ_ROOT / "specs"
 ID = re.compile(r"[a-z][a-z0-9_]*$")
+SKILL_MINUTES = {"recall": 1, "apply": 2}
 
 
 class SpecError(UserError, ValueError):
@@ -40,6 +41,7 @@ class Question:
     points: int = 1
     choices: dict = field(default_factory=dict)
     code: str | None = None
+    skill: str = "apply"  # "recall" (remember a fact) or "apply" (use it on a situation): sets its minutes
 
 
 @dataclass
@@ -47,11 +49,15 @@ class Quiz:
     id: str
     title: str
     module: str
-    minutes: int
     intro: str
     objectives: list[str]
     questions: list[Question]
     closing: str = ""
+
+    @property
+    def minutes(self) -> int:
+        """Computed, never written by hand: a minute for each recall question, two for each apply question."""
+        return sum(SKILL_MINUTES[q.skill] for q in self.questions)
 
     @property
     def notebook_name(self) -> str:
@@ -82,6 +88,8 @@ def load_spec(path: Path) -> Quiz:
             here = f"{where}: question {n} ({q.get('id', '?')})"
             if not ID.match(str(q.get("id", ""))):
                 raise SpecError(f"{here}: id must be lowercase letters, digits and _")
+            if q.get("skill", "apply") not in SKILL_MINUTES:
+                raise SpecError(f"{here}: skill must be one of {', '.join(SKILL_MINUTES)}")
             if q["kind"] not in KINDS:
                 raise SpecError(f"{here}: kind must be one of {', '.join(KINDS)}")
             answers = [_answer_from(q["answer_from"])] if "answer_from" in q else [q["answer"]]
@@ -96,11 +104,14 @@ def load_spec(path: Path) -> Quiz:
             questions.append(Question(id=q["id"], kind=q["kind"], prompt=q["prompt"].strip(), answer=answers,
                                       hint=q["hint"].strip(), explanation=q["explanation"].strip(),
                                       objective=int(q["objective"]), points=int(q.get("points", 1)),
-                                      choices=q.get("choices") or {}, code=q.get("code")))
+                                      choices=q.get("choices") or {}, code=q.get("code"),
+                                      skill=q.get("skill", "apply")))
         ids = [q.id for q in questions]
         if len(set(ids)) != len(ids):
             raise SpecError(f"{where}: question ids repeat")
-        return Quiz(id=raw["id"], title=raw["title"], module=raw["module"], minutes=int(raw["minutes"]),
+        if "minutes" in raw:
+            raise SpecError(f"{where}: remove 'minutes': a quiz's time is computed from its questions")
+        return Quiz(id=raw["id"], title=raw["title"], module=raw["module"],
                     intro=raw["intro"].strip(), objectives=list(raw["objectives"]), questions=questions,
                     closing=(raw.get("closing") or "").strip())
     except KeyError as exc:

@@ -4,30 +4,20 @@ and how a non-party such as an NPM may take part (amicus curiae or third-party i
 A court's step-by-step openings come from the paths of its cycles: by convention a path's id starts with the
 court's body id (`ecthr_third_party`, `iacthr_amicus`). A court with no such path (the African Court, whose amicus
 practice has no confirmed time limits) shows its card text only. Like the other explorers, the views are
-rendered up front into a Stack; the court picker is linked to it in the browser, and the "my NPM" control,
-which needs Python, is offered only where a kernel runs.
+rendered up front and the court picker switches them in the browser; the "my NPM" control, which needs
+Python, is offered only where a kernel runs.
 """
 from __future__ import annotations
 
-import ipywidgets as w
 import pandas as pd
 
-from ..kb import KnowledgeBase, Profile, load
+from ..kb import KnowledgeBase, Profile
 from . import views
-from .common import searchable_table, show_html, static_book
-from .explorers import CSS
+from .common import CourseWidget, Views, knowledge, searchable_table
+from .views import NPM_KINDS, npm_kind_options, profile_for
 
-NPM_KINDS = [("any NPM (show everything)", None), ("an NPM that is not an NHRI", "none"),
-             ("an NPM that is also a B-status NHRI", "B"), ("an NPM that is also an A-status NHRI", "A")]
 # The actions that put a non-party's brief or written comments before the court in a case.
 INTERVENE = ("amicus_brief",)
-
-
-def profile_for(kind: str | None) -> Profile | None:
-    """The knowledge base's Profile for an NPM_KINDS value (None means: show everything)."""
-    if kind is None:
-        return None
-    return Profile(nhri_grade=None if kind == "none" else kind)
 
 
 def court_paths(kb: KnowledgeBase, body_id: str) -> pd.DataFrame:
@@ -118,52 +108,55 @@ def summary_table(kb: KnowledgeBase, courts: pd.DataFrame) -> pd.DataFrame:
     """One row per court and kind of NPM: may it file a brief or ask to intervene? (for the static book)"""
     rows = []
     for court in courts.itertuples():
-        for label, kind in NPM_KINDS[1:]:
-            answer = may_intervene(kb, court.id, profile_for(kind))
-            rows.append({"Court": court.acronym_en, "My NPM is": label,
+        for kind in NPM_KINDS:
+            answer = may_intervene(kb, court.id, kind.profile)
+            rows.append({"Court": court.acronym_en, "My NPM is": kind.label,
                          "May file a brief or ask to intervene?": {True: "yes", False: "not on its own",
                                                                      None: "no path recorded: see the card"}[answer]})
     return pd.DataFrame(rows)
 
 
-class CourtAccess:
+class CourtAccess(CourseWidget):
     """Pick a court and read what an NPM can do there; live, say what kind of NPM yours is."""
 
-    def __init__(self, courts: pd.DataFrame, live: bool):
-        self.kb = load()
+    def __init__(self, courts: pd.DataFrame, live: bool | None = None, kb: KnowledgeBase | None = None):
+        super().__init__(live, kb)
         self.courts = courts.reset_index(drop=True)
-        self.views = [w.HTML(court_view(self.kb, body_id)) for body_id in self.courts["id"]]
-        self.stack = w.Stack(self.views, selected_index=0)
-        self.picker = w.Dropdown(options=[(f"{c.acronym_en}: {c.name_en}", i) for i, c in enumerate(self.courts.itertuples())],
-                                 value=0, description="Court", layout=w.Layout(width="100%"),
-                                 style={"description_width": "initial"})
-        self.links = [w.jslink((self.picker, "index"), (self.stack, "selected_index"))]
+        self.views = Views("Court", [f"{c.acronym_en}: {c.name_en}" for c in self.courts.itertuples()],
+                           [court_view(self.kb, body_id) for body_id in self.courts["id"]])
         self.profile = None
-        if live:
-            self.profile = w.Dropdown(options=NPM_KINDS, description="My NPM is", style={"description_width": "initial"})
+        if self.live:
+            import ipywidgets as w
+
+            self._box = self.views.widget()
+            self.picker, self.stack, self.links = self.views.picker, self.views.stack, self.views.links
+            self.profile = w.Dropdown(options=npm_kind_options(), description="My NPM is",
+                                      style={"description_width": "initial"})
             self.profile.observe(self._rerender, names="value")
 
     def _rerender(self, _change=None):
         profile = profile_for(self.profile.value)
-        for body_id, view in zip(self.courts["id"], self.views):
+        for body_id, view in zip(self.courts["id"], self.stack.children):
             view.value = court_view(self.kb, body_id, profile=profile)
 
-    def widget(self) -> w.Widget:
-        return w.VBox(([self.profile] if self.profile else []) + [self.picker, self.stack])
+    def widget(self):
+        import ipywidgets as w
+
+        return w.VBox([self.profile, self._box])
+
+    def html(self) -> str:
+        return self.views.html()
 
 
-def court_access(module: str = "courts") -> None:
+def court_access(module: str = "courts", kb: KnowledgeBase | None = None) -> None:
     """Show the court picker for the courts of a module, e.g. court_access(module="courts")."""
-    kb = load()
+    kb = knowledge(kb)
     courts = kb.bodies(kind="court", module=module)
     if courts.empty:
         raise ValueError(f"no court in module {module!r}")
-    live = not static_book()
-    show_html(CSS)
-    from IPython.display import display
-
-    display(CourtAccess(courts, live).widget())
-    if not live:
+    access = CourtAccess(courts, kb=kb)
+    access.show()
+    if not access.live:
         searchable_table(summary_table(kb, courts),
-                         caption="Who may file a brief or ask to intervene, by court and kind of NPM: search or sort")
-
+                         caption="Who may file a brief or ask to intervene, by court and kind of NPM: search, or "
+                                 "click a heading to sort")

@@ -1,42 +1,21 @@
 """The landscape explorer: every body in data/, with a keyword box and filters by kind, system, region and type
 of engagement, each body linked to the module that covers it.
 
-Live (a kernel), the filters and the keyword narrow the list at once. In the static book there is no kernel: a
-"Show" list, linked to a Stack of pre-rendered tables with `jslink`, picks one system at a time in the browser,
-and a searchable, sortable table holds every body with the same links.
+Live (a kernel), the filters and the keyword narrow the list at once. In the book there is no kernel: one
+table holds every body, with a search box and headings that sort.
 """
 from __future__ import annotations
 
 import posixpath
 
-import ipywidgets as w
 import pandas as pd
 
-from ..kb import KnowledgeBase, load
-from ..planner import ACTION_LABELS, path_body
-from .common import show_html, static_book
-from .views import esc
-
-CSS = """<style>
-.course-landscape table{border-collapse:collapse;width:100%;font-size:.92em}
-.course-landscape th,.course-landscape td{border-bottom:1px solid #dadce0;padding:.3em .5em;text-align:left;vertical-align:top}
-.course-landscape .course-meta{color:#5f6368;font-size:.9em}
-</style>"""
+from ..kb import KnowledgeBase
+from ..planner import path_body
+from .common import CourseWidget, knowledge, show_html, use_stylesheet
+from .views import esc, label
 
 FILTERS = (("kind", "Kind"), ("system", "System"), ("region", "Region"), ("engagement", "Type of engagement"))
-SYSTEM_NAMES = {"un": "United Nations", "coe": "Council of Europe", "oas": "Organization of American States",
-                "au": "African Union", "network": "Networks of oversight bodies"}
-
-
-def label(column: str, value: str) -> str:
-    if column == "system":
-        return SYSTEM_NAMES.get(value, value.upper())
-    if column == "engagement":
-        return ACTION_LABELS.get(value, value.replace("_", " "))
-    if column == "region":
-        return {"asia_pacific": "Asia-Pacific"}.get(value, value.capitalize())
-    text = value.replace("_", " ")
-    return "UN entity" if text == "un entity" else text
 
 
 def engagement_types(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -96,43 +75,34 @@ def rows_html(table: pd.DataFrame, caption: str) -> str:
             f'<th scope="col">Module</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
-class LandscapeExplorer:
-    """Live: keyword and four filters over every body. Static: a list of systems jslinked to a Stack of tables."""
+class LandscapeExplorer(CourseWidget):
+    """Live: keyword and four filters over every body. Static: one searchable, sortable table of every body."""
 
-    def __init__(self, live: bool):
-        self.kb = load()
-        self.live = live
-        self.table = landscape_table(self.kb, live)
-        self.filters: dict[str, w.Dropdown] = {}
+    def __init__(self, live: bool | None = None, kb: KnowledgeBase | None = None):
+        super().__init__(live, kb)
+        self.table = landscape_table(self.kb, self.live)
+        self.filters: dict = {}
         self.keyword = None
-        self.links: list = []
-        if live:
-            for column, title in FILTERS:
-                if column == "engagement":
-                    values = sorted({a for actions in self.table["engagement"] for a in actions},
-                                    key=lambda a: label(column, a))
-                else:
-                    values = sorted(self.table[column].unique(), key=lambda v: label(column, v))
-                self.filters[column] = w.Dropdown(options=[("all", None)] + [(label(column, v), v) for v in values],
-                                                  description=title, style={"description_width": "initial"})
-            self.keyword = w.Text(placeholder="e.g. children, visits, Geneva", description="Keyword")
-            self.count = w.HTML()
-            self.results = w.HTML()
-            for control in [*self.filters.values(), self.keyword]:
-                control.observe(self._refilter, names="value")
-            self._refilter()
-        else:
-            groups = [("All bodies", None)] + [(SYSTEM_NAMES.get(s, s), s) for s in
-                                               sorted(self.table["system"].unique(), key=lambda s: label("system", s))]
-            self.views = [w.HTML(f'<div class="course-landscape">{rows_html(self._group(s), name)}</div>')
-                          for name, s in groups]
-            self.stack = w.Stack(self.views, selected_index=0)
-            self.picker = w.Dropdown(options=[(name, i) for i, (name, _) in enumerate(groups)], value=0,
-                                     description="Show", style={"description_width": "initial"})
-            self.links.append(w.jslink((self.picker, "index"), (self.stack, "selected_index")))
+        if self.live:
+            self._build_live()
 
-    def _group(self, system):
-        return self.table if system is None else self.table[self.table["system"] == system]
+    def _build_live(self):
+        import ipywidgets as w
+
+        for column, title in FILTERS:
+            if column == "engagement":
+                values = sorted({a for actions in self.table["engagement"] for a in actions},
+                                key=lambda a: label(column, a))
+            else:
+                values = sorted(self.table[column].unique(), key=lambda v: label(column, v))
+            self.filters[column] = w.Dropdown(options=[("all", None)] + [(label(column, v), v) for v in values],
+                                              description=title, style={"description_width": "initial"})
+        self.keyword = w.Text(placeholder="e.g. children, visits, Geneva", description="Keyword")
+        self.count = w.HTML()
+        self.results = w.HTML()
+        for control in [*self.filters.values(), self.keyword]:
+            control.observe(self._refilter, names="value")
+        self._refilter()
 
     def matches(self) -> pd.DataFrame:
         keep = pd.Series(True, index=self.table.index)
@@ -152,51 +122,46 @@ class LandscapeExplorer:
         self.count.value = f"<span class='course-meta' role='status'>{len(shown)} of {len(self.table)} bodies shown</span>"
         self.results.value = f'<div class="course-landscape">{rows_html(shown, "Bodies that match")}</div>'
 
-    def widget(self) -> w.Widget:
-        if self.live:
-            return w.VBox([w.HBox(list(self.filters.values()), layout=w.Layout(flex_flow="row wrap")),
-                           self.keyword, self.count, self.results])
-        return w.VBox([self.picker, self.stack])
+    def widget(self):
+        import ipywidgets as w
+
+        return w.VBox([w.HBox(list(self.filters.values()), layout=w.Layout(flex_flow="row wrap")),
+                       self.keyword, self.count, self.results])
+
+    def reading_table(self) -> pd.DataFrame:
+        """Every body in words, its module as a link (cells already escaped): the book's one table."""
+        t = self.table
+        return pd.DataFrame({"Acronym": t["acronym"].map(esc), "Name": t["name"].map(esc),
+                             "Kind": [esc(label("kind", v)) for v in t["kind"]],
+                             "System": [esc(label("system", v)) for v in t["system"]],
+                             "Region": [esc(label("region", v)) for v in t["region"]],
+                             "Ways to engage": [esc(", ".join(label("engagement", a) for a in e)) or "none in the "
+                                                "course's cycles" for e in t["engagement"]],
+                             "Module": t["module"]})
+
+    def html(self) -> str:
+        from .common import table_html
+
+        return table_html(self.reading_table(), caption="Every body in the course: search by any word (a kind, a "
+                          "region, a way to engage), or click a heading to sort", html_columns=set(self.reading_table()))
 
 
-def landscape_explorer() -> None:
-    """Show the landscape of actors: live filters in a kernel; in the book, views by system plus a searchable table."""
-    from IPython.display import display
-
-    live = not static_book()
-    show_html(CSS)
-    explorer = LandscapeExplorer(live)
-    display(explorer.widget())
-    if not live:
-        t = explorer.table
-        table = pd.DataFrame({"Acronym": t["acronym"].map(esc), "Name": t["name"].map(esc),
-                              "Kind": [esc(label("kind", v)) for v in t["kind"]],
-                              "System": [esc(label("system", v)) for v in t["system"]],
-                              "Region": [esc(label("region", v)) for v in t["region"]],
-                              "Ways to engage": [esc(", ".join(label("engagement", a) for a in e))
-                                                 for e in t["engagement"]],
-                              "Module": t["module"]})
-        searchable_html_table(table, caption="Every body in the course: type in the search box to filter by any "
-                                             "word (a kind, a region, a way to engage), click a heading to sort")
+def landscape_explorer(kb: KnowledgeBase | None = None) -> None:
+    """Show the landscape of actors: live filters in a kernel; in the book, one searchable table."""
+    LandscapeExplorer(kb=kb).show()
 
 
-def searchable_html_table(df: pd.DataFrame, caption: str) -> None:
-    """A searchable table whose (already escaped) cells carry links."""
-    from .common import searchable_table
-
-    searchable_table(df, caption, allow_html=True)
-
-
-def sources() -> None:
+def sources(kb: KnowledgeBase | None = None) -> None:
     """The sources behind the reasons to engage and the bodies of the landscape."""
     from .sources import source_list, table_source_ids
 
-    source_list(table_source_ids("reasons", "bodies"))
+    source_list(table_source_ids("reasons", "bodies", kb=kb), kb=kb)
 
 
-def reasons() -> None:
-    """The reasons for an NPM to engage, from data/reasons.csv, as a list (own objectives first)."""
-    kb = load()
-    items = "".join(f"<li><strong>{esc(r.name_en)}.</strong> {esc(r.description_en)}</li>"
-                    for r in kb["reasons"].itertuples())
+def reasons(kb: KnowledgeBase | None = None) -> None:
+    """The reasons for an NPM to engage, as a list (own objectives first)."""
+
+    use_stylesheet()
+    rows = (knowledge(kb))["reasons"]
+    items = "".join(f"<li><strong>{esc(r.name_en)}.</strong> {esc(r.description_en)}</li>" for r in rows.itertuples())
     show_html(f'<ol class="course-reasons">{items}</ol>')

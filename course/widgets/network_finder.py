@@ -5,19 +5,17 @@ is (an NHRI, an ombuds institution or a specialised NPM body) and where it is. T
 data/network_eligibility.csv, and a network's reach from its region in data/bodies.csv (a global network is
 open in every region).
 
-Like the explorers, it works without a kernel: there is one pre-rendered answer per kind-and-region case in a
-Stack, and in the static book a single Dropdown is linked to that Stack in the browser with `jslink`. With a
-kernel, two Dropdowns (kind, region) move the Stack through a Python callback.
+Like the explorers, it works without a kernel: there is one pre-rendered answer per kind-and-region case, and
+in the book a single list picks it in the browser. With a kernel, two Dropdowns (kind, region) move the views
+through a Python callback.
 """
 from __future__ import annotations
 
-import ipywidgets as w
 import pandas as pd
 
-from ..kb import KnowledgeBase, load
+from ..kb import KnowledgeBase
 from . import views
-from .common import searchable_table, show_html, static_book
-from .explorers import CSS
+from .common import CourseWidget, Views, searchable_table
 
 INSTITUTIONS = [
     ("nhri", "a national human rights institution (commission or institute)"),
@@ -95,46 +93,44 @@ def answer_view(kb: KnowledgeBase, institution: str, region: str, heading_level:
             f"<{h}>If the NPM is {views.esc(label)}</{h}>{body}</section>")
 
 
-class NetworkFinder:
-    """One answer per case in a Stack; the static book picks it with one Dropdown, a kernel with two."""
+class NetworkFinder(CourseWidget):
+    """One answer per case; the book picks it with one list, a kernel with two Dropdowns."""
 
-    def __init__(self, live: bool, kb: KnowledgeBase | None = None):
-        self.kb = kb or load()
+    def __init__(self, live: bool | None = None, kb: KnowledgeBase | None = None):
+        super().__init__(live, kb)
         self.cases = cases()
-        self.stack = w.Stack([w.HTML(answer_view(self.kb, *case)) for case in self.cases], selected_index=0)
-        self.links: list = []
-        self.picker = self.kind = self.region = None
-        style = {"description_width": "initial"}
-        if live:
+        self.views = Views("My NPM is", [case_label(*case) for case in self.cases],
+                           [answer_view(self.kb, *case) for case in self.cases])
+        self.kind = self.region = self.stack = None
+        if self.live:
+            import ipywidgets as w
+
+            style = {"description_width": "initial"}
+            self.stack = w.Stack([w.HTML(v) for v in self.views.views], selected_index=0)
             self.kind = w.Dropdown(options=[(text, key) for key, text in INSTITUTIONS], description="My NPM is",
                                    style=style, layout=w.Layout(width="auto"))
-            self.region = w.Dropdown(options=[(text, key) for key, text in REGIONS], description="in",
-                                     style=style)
+            self.region = w.Dropdown(options=[(text, key) for key, text in REGIONS], description="in", style=style)
             self.kind.observe(self._show, names="value")
             self.region.observe(self._show, names="value")
-        else:
-            # No kernel in the book: the browser moves the Stack when the Dropdown moves.
-            self.picker = w.Dropdown(options=[case_label(*case) for case in self.cases], index=0,
-                                     description="My NPM is", style=style, layout=w.Layout(width="auto"))
-            self.links.append(w.jslink((self.picker, "index"), (self.stack, "selected_index")))
 
     def _show(self, _change=None):
         self.stack.selected_index = self.cases.index((self.kind.value, self.region.value))
 
-    def widget(self) -> w.Widget:
-        controls = [w.HBox([self.kind, self.region], layout=w.Layout(flex_flow="row wrap"))] if self.kind else [self.picker]
-        return w.VBox(controls + [self.stack])
+    def widget(self):
+        import ipywidgets as w
+
+        return w.VBox([w.HBox([self.kind, self.region], layout=w.Layout(flex_flow="row wrap")), self.stack])
+
+    def html(self) -> str:
+        return self.views.html()
 
 
-def network_finder() -> None:
-    """Show the finder; in the static book, also every rule as a searchable table."""
-    kb = load()
-    live = not static_book()
-    show_html(CSS)
-    from IPython.display import display
-
-    display(NetworkFinder(live, kb).widget())
-    if not live:
+def network_finder(kb: KnowledgeBase | None = None) -> None:
+    """Show the finder; in the book, also every rule as a searchable table."""
+    finder = NetworkFinder(kb=kb)
+    finder.show()
+    if not finder.live:
+        kb = finder.kb
         rules = kb["network_eligibility"].merge(
             kb["bodies"][["id", "acronym_en", "region"]].rename(columns={"id": "network_id"}), on="network_id")
         table = pd.DataFrame({
@@ -144,4 +140,4 @@ def network_finder() -> None:
             "How": rules["route"].map(ROUTES),
             "Condition": rules["condition_en"],
         })
-        searchable_table(table, caption="Every rule behind the finder: type in the search box to filter, click a heading to sort")
+        searchable_table(table, caption="Every rule behind the finder: search, or click a heading to sort")

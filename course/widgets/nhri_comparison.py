@@ -12,33 +12,16 @@ kinds of access for each kind of NPM:
   an NHRI;
 - `closed`: not open to this kind of NPM.
 
-The static book gets one pre-rendered view per kind of NPM in a Stack, switched by a Dropdown with `jslink`
-(no kernel needed), and a searchable table over every cycle. Live, a second Dropdown picks the cycle.
+The book gets one pre-rendered view per kind of NPM, switched by a list in the browser (no kernel needed), and a
+searchable table over every cycle. Live, a second Dropdown picks the cycle.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import ipywidgets as w
 import pandas as pd
 
-from ..kb import WHO_LABELS, KnowledgeBase, Profile, load
-from .common import searchable_table, show_html, static_book
-from .views import esc
-
-
-@dataclass(frozen=True)
-class NpmKind:
-    key: str
-    label: str
-    profile: Profile
-
-
-NPM_KINDS = (
-    NpmKind("not_nhri", "an NPM that is not an NHRI", Profile(nhri_grade=None)),
-    NpmKind("b_status", "an NPM that is also a B-status NHRI", Profile(nhri_grade="B")),
-    NpmKind("a_status", "an NPM that is also an A-status NHRI", Profile(nhri_grade="A")),
-)
+from ..kb import WHO_LABELS, KnowledgeBase, Profile
+from .common import CourseWidget, Views, searchable_table
+from .views import NPM_KINDS, NpmKind, esc
 
 ACCESS_WORDS = {
     "own": "Yes, in its own name",
@@ -49,17 +32,6 @@ ACCESS_WORDS = {
 # A symbol as well as words, so that the difference never rests on colour alone.
 ACCESS_MARKS = {"own": "✔", "conditional": "✔*", "partner": "↪", "closed": "✘"}
 CONDITIONAL_WHO = ("prior_submitter", "on_invitation")
-
-CSS = """<style>
-.course-compare table{border-collapse:collapse;width:100%;margin:.4em 0 1em}
-.course-compare th,.course-compare td{border:1px solid #dadce0;padding:.3em .5em;text-align:left;vertical-align:top}
-.course-compare thead th{background:#f1f3f4}
-.course-compare td.course-me,.course-compare th.course-me{background:#e8f0fe;font-weight:bold}
-.course-compare .course-diff{border-left:4px solid #0b5394}
-.course-compare h4{font-size:1.2em;margin:.2em 0 .5em}
-.course-compare h5{font-size:1.05em;margin:.8em 0 .3em}
-</style>"""
-
 
 def access(who: str, profile: Profile) -> str:
     """How an NPM of this profile can take up an opening whose `who` is given: own, conditional, partner or closed."""
@@ -108,9 +80,9 @@ def differences(table: pd.DataFrame, key: str, other: str) -> pd.DataFrame:
     return table[table[key] != table[other]]
 
 
-def _cell(value: str, mine: bool) -> str:
+def _cell(value: str, kind: NpmKind, mine: bool) -> str:
     css = ' class="course-me"' if mine else ""
-    return f'<td{css}><span aria-hidden="true">{ACCESS_MARKS[value]}</span> {esc(ACCESS_WORDS[value])}</td>'
+    return f'<td{css} data-label="{esc(kind.label[0].upper() + kind.label[1:])}"><span aria-hidden="true">{ACCESS_MARKS[value]}</span> {esc(ACCESS_WORDS[value])}</td>'
 
 
 def _kind(key: str) -> NpmKind:
@@ -157,12 +129,12 @@ def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: 
     show_cycle = table["cycle_id"].nunique() > 1
     for r in table.itertuples():
         differs = len({getattr(r, k.key) for k in NPM_KINDS}) > 1
-        cells = "".join(_cell(getattr(r, k.key), k.key == key) for k in NPM_KINDS)
+        cells = "".join(_cell(getattr(r, k.key), k, k.key == key) for k in NPM_KINDS)
         where = f"{esc(r.cycle)}: " if show_cycle else ""
         note = f'<br><span class="course-meta">{esc(r.conditions)}</span>' if r.conditions else ""
         row_class = ' class="course-diff"' if differs else ""
-        body.append(f'<tr{row_class}><td>{where}{r.stage_order}. {esc(r.stage)}</td>'
-                    f'<th scope="row">{esc(r.opening)}{" (differs)" if differs else ""}{note}</th>{cells}</tr>')
+        body.append(f'<tr{row_class}><th scope="row">{esc(r.opening)}{" (differs)" if differs else ""}{note}</th>'
+                    f'<td data-label="Stage">{where}{r.stage_order}. {esc(r.stage)}</td>{cells}</tr>')
     return (f'<section class="course-card course-compare" aria-label="Openings for {esc(kind.label)}">'
             f'<{h}>What {esc(kind.label)} can do</{h}>'
             f'<p>In {cycles}, out of {len(table)} openings: {summary}.</p>'
@@ -170,42 +142,46 @@ def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: 
             f'<{h2}>Every opening, side by side</{h2}>'
             f'<p class="course-meta">✔ in its own name; ✔* if the body\'s condition is met; ↪ only through a partner '
             f'NGO with ECOSOC status; ✘ not open. Rows marked "(differs)" are the ones where the kind of NPM matters.</p>'
-            f'<table><caption>Openings in {cycles}, by kind of NPM</caption>'
-            f'<thead><tr><th scope="col">Stage</th><th scope="col">Opening</th>{head}</tr></thead>'
+            f'<table class="course-data"><caption>Openings in {cycles}, by kind of NPM</caption>'
+            f'<thead><tr><th scope="col">Opening</th><th scope="col">Stage</th>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></section>')
 
 
-class NhriComparison:
+class NhriComparison(CourseWidget):
     """Pick the kind of NPM and see its openings beside the other kinds; live, pick the cycle too."""
 
-    def __init__(self, cycle_id: str | None, live: bool):
-        self.kb = load()
+    def __init__(self, cycle_id: str | None, live: bool | None = None, kb: KnowledgeBase | None = None):
+        super().__init__(live, kb)
         self.cycle_id = cycle_id
-        self.views = [w.HTML(comparison_view(self.kb, k.key, cycle_id)) for k in NPM_KINDS]
-        self.stack = w.Stack(self.views, selected_index=0)
-        self.picker = w.Dropdown(options=[(k.label, i) for i, k in enumerate(NPM_KINDS)], value=0,
-                                 description="My NPM is", style={"description_width": "initial"},
-                                 layout=w.Layout(width="max-content"))
-        self.links = [w.jslink((self.picker, "index"), (self.stack, "selected_index"))]
+        self.views = Views("My NPM is", [k.label for k in NPM_KINDS],
+                           [comparison_view(self.kb, k.key, cycle_id) for k in NPM_KINDS])
         self.cycle = None
-        if live:
+        if self.live:
+            import ipywidgets as w
+
+            self._box = self.views.widget()
+            self.picker, self.stack, self.links = self.views.picker, self.views.stack, self.views.links
             cycles = self.kb["cycles"]
             self.cycle = w.Dropdown(options=[("every cycle in the course", None)] + list(zip(cycles["name_en"], cycles["id"])),
                                     value=cycle_id, description="Cycle", style={"description_width": "initial"})
             self.cycle.observe(self._rerender, names="value")
 
     def _rerender(self, _change=None):
-        for kind, view in zip(NPM_KINDS, self.views):
+        for kind, view in zip(NPM_KINDS, self.stack.children):
             view.value = comparison_view(self.kb, kind.key, self.cycle.value)
 
-    def widget(self) -> w.Widget:
-        controls = [self.picker] + ([self.cycle] if self.cycle is not None else [])
-        return w.VBox([w.HBox(controls, layout=w.Layout(flex_flow="row wrap")), self.stack])
+    def widget(self):
+        import ipywidgets as w
+
+        return w.VBox([self.cycle, self._box])
+
+    def html(self) -> str:
+        return self.views.html()
 
 
 def table_for_reading(table: pd.DataFrame) -> pd.DataFrame:
     """The comparison as plain words, for the searchable table."""
-    out = table[["cycle", "stage_order", "stage", "opening"]].copy()
+    out = table[["opening", "cycle", "stage_order", "stage"]].copy()
     out["who"] = table["who"].map(WHO_LABELS)
     for kind in NPM_KINDS:
         out[kind.key] = table[kind.key].map(ACCESS_WORDS)
@@ -214,14 +190,11 @@ def table_for_reading(table: pd.DataFrame) -> pd.DataFrame:
                                **{k.key: k.label[0].upper() + k.label[1:] for k in NPM_KINDS}})
 
 
-def nhri_comparison(cycle_id: str | None = "upr") -> None:
+def nhri_comparison(cycle_id: str | None = "upr", kb: KnowledgeBase | None = None) -> None:
     """Show the comparison for one cycle (None: every cycle), then a searchable table over every cycle."""
-    kb = load()
-    live = not static_book()
-    show_html(CSS)
-    from IPython.display import display
-
-    display(NhriComparison(cycle_id, live).widget())
-    if not live:
-        searchable_table(table_for_reading(comparison(kb)),
-                         caption="Every opening in every cycle of the course, by kind of NPM: search or sort")
+    widget = NhriComparison(cycle_id, kb=kb)
+    widget.show()
+    if not widget.live:
+        searchable_table(table_for_reading(comparison(widget.kb)),
+                         caption="Every opening in every cycle of the course, by kind of NPM: search, or click a "
+                                 "heading to sort")

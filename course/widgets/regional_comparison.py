@@ -1,17 +1,15 @@
 """The regional comparison: the CPT, the IACHR and the CPTA side by side, one aspect at a time.
 
-The facts come from data/comparisons.csv (one row = one aspect of one body). In the static book a Dropdown of
-aspects is linked in the browser (`jslink`) to a Stack holding one pre-rendered side-by-side view per aspect,
-and a searchable table lists every aspect of every body. Where a kernel runs, the learner can pick several
-aspects and bodies at once and narrow the view with a keyword.
+The facts come from data/comparisons.csv (one row = one aspect of one body). In the book a list picks, in the
+browser, one pre-rendered side-by-side view: every aspect at once (first) or one aspect. Where a kernel runs,
+the learner can pick several aspects and bodies at once and narrow the view with a keyword.
 """
 from __future__ import annotations
 
-import ipywidgets as w
 import pandas as pd
 
-from ..kb import KnowledgeBase, load
-from .common import searchable_table, show_html, static_book
+from ..kb import KnowledgeBase
+from .common import CourseWidget, Views
 from .views import esc, source_links
 
 BODIES = ("cpt", "iachr", "cpta")
@@ -24,17 +22,6 @@ ASPECT_LABELS = {
     "npm_role": "What an NPM can do",
     "urgent": "Urgent measures",
 }
-
-CSS = """<style>
-.course-compare{border-collapse:collapse;width:100%;table-layout:fixed}
-.course-compare caption{text-align:left;font-weight:bold;font-size:1.1em;margin-bottom:.4em}
-.course-compare th,.course-compare td{border:1px solid #c6c9cc;padding:.5em .6em;vertical-align:top;text-align:left}
-.course-compare thead th{background:#e8f0fa;color:#0b3d6e}
-.course-compare tbody th{background:#f4f5f6}
-.course-compare thead th:first-child{width:9em}
-.course-compare .course-meta{display:block;margin-top:.4em;font-size:.85em;color:#5f6368}
-</style>"""
-
 
 def aspect_label(aspect: str) -> str:
     return ASPECT_LABELS.get(aspect, aspect.replace("_", " ").capitalize())
@@ -76,86 +63,73 @@ def side_by_side(kb: KnowledgeBase, aspects=None, bodies=None, keyword: str = ""
     cells = {(r.aspect, r.body_id): r for r in rows.itertuples()}
     head = "".join(
         f'<th scope="col"><abbr title="{esc(kb.body(b)["name_en"])}">{esc(kb.body(b)["acronym_en"])}</abbr><br>'
-        f'<span style="font-weight:normal">{esc(kb.body(b)["name_en"])}</span></th>' for b in bodies)
+        f'<span class="course-plain">{esc(kb.body(b)["name_en"])}</span></th>' for b in bodies)
     body_rows = []
     for a in shown:
         tds = []
         for b in bodies:
             r = cells.get((a, b))
+            cell = f'<td data-label="{esc(kb.body(b)["acronym_en"])}">'
             if r is None:
-                tds.append("<td>Not recorded in the course's tables.</td>")
+                tds.append(f"{cell}Not recorded in the course's tables.</td>")
             else:
-                tds.append(f'<td>{esc(r.text_en)}<span class="course-meta">Sources: '
+                tds.append(f'{cell}{esc(r.text_en)}<span class="course-meta">Sources: '
                            f'{source_links(kb, r.source_ids)}</span></td>')
         body_rows.append(f'<tr><th scope="row">{esc(aspect_label(a))}</th>{"".join(tds)}</tr>')
     title = caption or ("Compared: " + ", ".join(aspect_label(a) for a in shown))
-    return (f'<table class="course-compare"><caption>{esc(title)}</caption>'
+    return (f'<table class="course-data course-side"><caption>{esc(title)}</caption>'
             f'<thead><tr><th scope="col">Aspect</th>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table>')
 
 
-def long_table(kb: KnowledgeBase, bodies=None) -> pd.DataFrame:
-    """Every aspect of every body as one row each, for the searchable table of the static book."""
-    rows = comparison_rows(kb, bodies=bodies)
-    names = {b: kb.body(b)["acronym_en"] for b in rows["body_id"].unique()}
-    return pd.DataFrame({
-        "Aspect": rows["aspect"].map(aspect_label),
-        "Body": rows["body_id"].map(names),
-        "What we know": rows["text_en"],
-        "Sources": rows["source_ids"].map(lambda ids: "; ".join(kb.sources(ids)["title"])),
-    })
+class RegionalComparison(CourseWidget):
+    """Static: a list of views (all aspects, then each one) switched in the browser. Live: pick several
+    aspects, bodies and a keyword, and the view is redrawn."""
 
+    ALL = "Every aspect"
 
-class RegionalComparison:
-    """Static: a Dropdown of aspects jslinked to a Stack of side-by-side views. Live: pick several aspects,
-    bodies and a keyword, and the view is redrawn."""
-
-    def __init__(self, live: bool, bodies=BODIES):
-        self.kb = load()
+    def __init__(self, live: bool | None = None, bodies=BODIES, kb: KnowledgeBase | None = None):
+        super().__init__(live, kb)
         self.bodies = list(bodies)
         self.aspects = aspect_order(self.kb)
-        self.links: list = []
-        self.picker = self.stack = None
+        self.views = Views("Compare", [self.ALL] + [aspect_label(a) for a in self.aspects],
+                           [side_by_side(self.kb, None, self.bodies, caption="Every aspect, side by side")]
+                           + [side_by_side(self.kb, [a], self.bodies, caption=aspect_label(a)) for a in self.aspects])
         self.aspect_select = self.body_select = self.keyword = self.view = None
-        if live:
-            labels = [(aspect_label(a), a) for a in self.aspects]
-            self.aspect_select = w.SelectMultiple(options=labels, value=tuple(self.aspects[:2]), rows=len(labels),
-                                                  description="Aspects", style={"description_width": "initial"})
-            self.body_select = w.SelectMultiple(
-                options=[(f"{self.kb.body(b)['acronym_en']}: {self.kb.body(b)['name_en']}", b) for b in self.bodies],
-                value=tuple(self.bodies), rows=len(self.bodies), description="Bodies",
-                style={"description_width": "initial"}, layout=w.Layout(width="32em"))
-            self.keyword = w.Text(placeholder="e.g. consent, publish, Robben", description="Keyword")
-            self.help = w.HTML('<span class="course-meta">Hold Ctrl (Cmd on a Mac) or Shift to choose several; '
-                               'with no aspect chosen, all are shown.</span>')
-            self.view = w.HTML()
-            for control in (self.aspect_select, self.body_select, self.keyword):
-                control.observe(self._redraw, names="value")
-            self._redraw()
-        else:
-            views = [w.HTML(side_by_side(self.kb, [a], self.bodies, caption=aspect_label(a))) for a in self.aspects]
-            self.stack = w.Stack(views, selected_index=0)
-            self.picker = w.Dropdown(options=[(aspect_label(a), i) for i, a in enumerate(self.aspects)], value=0,
-                                     description="Compare", style={"description_width": "initial"})
-            self.links.append(w.jslink((self.picker, "index"), (self.stack, "selected_index")))
+        if self.live:
+            self._build_live()
+
+    def _build_live(self):
+        import ipywidgets as w
+
+        labels = [(aspect_label(a), a) for a in self.aspects]
+        self.aspect_select = w.SelectMultiple(options=labels, value=tuple(self.aspects[:2]), rows=len(labels),
+                                              description="Aspects", style={"description_width": "initial"})
+        self.body_select = w.SelectMultiple(
+            options=[(f"{self.kb.body(b)['acronym_en']}: {self.kb.body(b)['name_en']}", b) for b in self.bodies],
+            value=tuple(self.bodies), rows=len(self.bodies), description="Bodies",
+            style={"description_width": "initial"}, layout=w.Layout(width="32em"))
+        self.keyword = w.Text(placeholder="e.g. consent, publish, Robben", description="Keyword")
+        self.help = w.HTML('<span class="course-meta">Hold Ctrl (Cmd on a Mac) or Shift to choose several; '
+                           'with no aspect chosen, all are shown.</span>')
+        self.view = w.HTML()
+        for control in (self.aspect_select, self.body_select, self.keyword):
+            control.observe(self._redraw, names="value")
+        self._redraw()
 
     def _redraw(self, _change=None):
         bodies = [b for b in self.bodies if b in self.body_select.value] or self.bodies
         self.view.value = side_by_side(self.kb, list(self.aspect_select.value) or None, bodies, self.keyword.value)
 
-    def widget(self) -> w.Widget:
-        if self.view is not None:
-            controls = w.HBox([self.aspect_select, self.body_select], layout=w.Layout(flex_flow="row wrap"))
-            return w.VBox([controls, self.help, self.keyword, self.view])
-        return w.VBox([self.picker, self.stack])
+    def widget(self):
+        import ipywidgets as w
+
+        controls = w.HBox([self.aspect_select, self.body_select], layout=w.Layout(flex_flow="row wrap"))
+        return w.VBox([controls, self.help, self.keyword, self.view])
+
+    def html(self) -> str:
+        return self.views.html()
 
 
-def regional_comparison(bodies=BODIES) -> None:
+def regional_comparison(bodies=BODIES, kb: KnowledgeBase | None = None) -> None:
     """Show the comparison of regional monitoring bodies, e.g. regional_comparison()."""
-    from IPython.display import display
-
-    live = not static_book()
-    show_html(CSS)
-    display(RegionalComparison(live, bodies).widget())
-    if not live:
-        searchable_table(long_table(load(), bodies),
-                         caption="Every aspect of every body: type in the search box to filter, click a heading to sort")
+    RegionalComparison(bodies=bodies, kb=kb).show()

@@ -1,15 +1,14 @@
 """The sources behind what a page shows, listed by title with publisher and date consulted."""
 from __future__ import annotations
 
-from ..kb import load
-from .common import show_html
-from .views import esc
+from ..kb import KnowledgeBase
+from .common import esc, knowledge, show_html
 
 
-def module_source_ids(module_id: str) -> set[str]:
+def module_source_ids(module_id: str, kb: KnowledgeBase | None = None) -> set[str]:
     """The sources of every row the module shows: its bodies, and every row that hangs from them by
     body_id, cycle_id or stage_id in any table (figures, comparisons, cycles, paths, stages, opportunities)."""
-    kb = load()
+    kb = knowledge(kb)
     keys = {"body_id": set(kb.bodies(module=module_id)["id"])}
     keys["cycle_id"] = set(kb["cycles"][kb["cycles"]["body_id"].isin(keys["body_id"])]["id"])
     keys["stage_id"] = set(kb["stages"][kb["stages"]["cycle_id"].isin(keys["cycle_id"])]["id"])
@@ -30,9 +29,9 @@ def module_source_ids(module_id: str) -> set[str]:
     return ids
 
 
-def table_source_ids(*tables: str) -> set[str]:
+def table_source_ids(*tables: str, kb: KnowledgeBase | None = None) -> set[str]:
     """The sources cited by every row of the given tables."""
-    kb = load()
+    kb = knowledge(kb)
     ids: set[str] = set()
     for table in tables:
         for cell in kb[table]["source_ids"]:
@@ -40,11 +39,11 @@ def table_source_ids(*tables: str) -> set[str]:
     return ids
 
 
-def source_list(ids) -> None:
+def source_list(ids, kb: KnowledgeBase | None = None) -> None:
     """The given sources as a list, by title, each with its publisher and the date we consulted it."""
     if not ids:
         return
-    rows = load().sources(sorted(ids)).sort_values("title")
+    rows = (knowledge(kb)).sources(sorted(ids)).sort_values("title")
     items = "".join(f'<li><a href="{esc(s.url)}">{esc(s.title)}</a>, {esc(s.publisher)}'
                     f'{", " + esc(s.published) if s.published else ""} (consulted {s.consulted:%d %B %Y}).</li>'
                     for s in rows.itertuples())

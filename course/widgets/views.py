@@ -6,13 +6,14 @@ views serve JupyterLab and the static book. Keeping them pure makes them easy to
 from __future__ import annotations
 
 import datetime as dt
-import html
-import math
 import textwrap
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..kb import WHO_LABELS, KnowledgeBase, offset_words
+from ..kb import WHO_LABELS, KnowledgeBase, Profile, offset_words
+from ..planner import ACTION_LABELS
+from .common import esc, people
 
 MODE_LABELS = {"written": "written", "oral": "oral", "meeting": "meeting", "attendance": "attending",
                "visit": "visit", "communication": "public communication"}
@@ -24,12 +25,74 @@ STALE_DAYS = 2 * 365  # as `python -m course validate` warns: figures older than
 MUTED = "#5f6368"
 
 
-def esc(value) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else html.escape(str(value))
-
-
 def format_number(value: float) -> str:
-    return f"{value:g}"
+    return people(float(value))
+
+
+# How the codes in data/ read to a person. The one place that turns `system`, `kind` and `region` into words.
+# Each system: its name, and the word put before a kind of body ("UN treaty body"; none for networks).
+SYSTEMS = {"un": ("United Nations", "UN"), "coe": ("Council of Europe", "Council of Europe"),
+           "oas": ("Organization of American States", "Inter-American (OAS)"),
+           "au": ("African Union", "African Union"), "network": ("Networks of oversight bodies", "")}
+KIND_NAMES = {"un_entity": "UN entity", "special_procedure_mandate": "Special Procedures mandate",
+              "charter_mechanism": "Charter-based mechanism", "charter_body": "Charter-based body"}
+REGION_NAMES = {"global": "global", "asia_pacific": "Asia-Pacific", "americas": "the Americas"}
+
+
+def label(column: str, value: str) -> str:
+    """A value of data/ as words: label("system", "coe") is "Council of Europe", label("kind", "un_entity") is
+    "UN entity", label("engagement", "amicus_brief") is "amicus curiae or third-party brief"."""
+    if column == "system":
+        return SYSTEMS[value][0] if value in SYSTEMS else value.upper()
+    if column == "engagement":
+        return ACTION_LABELS.get(value, value.replace("_", " "))
+    if column == "region":
+        return REGION_NAMES.get(value, value.replace("_", " ").capitalize())
+    return KIND_NAMES.get(value, value.replace("_", " "))
+
+
+def capital(text: str) -> str:
+    """The text with a capital first letter ("the Americas" -> "The Americas")."""
+    return text[:1].upper() + text[1:]
+
+
+def what_it_is(body) -> str:
+    """'UN treaty body, global', 'Council of Europe monitoring body, Europe', 'Network, global'."""
+    adjective = SYSTEMS[body["system"]][1] if body["system"] in SYSTEMS else body["system"].upper()
+    kind = label("kind", body["kind"])
+    text = f"{adjective} {kind}" if adjective and not kind.startswith(adjective) else kind
+    return f"{capital(text)}, {label('region', body['region'])}"
+
+
+@dataclass(frozen=True)
+class NpmKind:
+    key: str
+    label: str
+    profile: Profile
+
+
+# The kinds of NPM every widget offers, the one list: whether it is also an NHRI, and of which grade.
+NPM_KINDS = (
+    NpmKind("not_nhri", "an NPM that is not an NHRI", Profile(nhri_grade=None)),
+    NpmKind("b_status", "an NPM that is also a B-status NHRI", Profile(nhri_grade="B")),
+    NpmKind("a_status", "an NPM that is also an A-status NHRI", Profile(nhri_grade="A")),
+)
+ANY_NPM = "any NPM (show everything)"
+
+
+def npm_kind_options() -> list[tuple[str, str | None]]:
+    """The choices of a "My NPM is" list: any NPM first, then each kind."""
+    return [(ANY_NPM, None)] + [(k.label, k.key) for k in NPM_KINDS]
+
+
+def profile_for(key: str | None) -> Profile | None:
+    """The Profile of an NPM kind's key (None: any NPM, show everything)."""
+    if key is None:
+        return None
+    for kind in NPM_KINDS:
+        if kind.key == key:
+            return kind.profile
+    raise KeyError(f"unknown kind of NPM {key!r}: one of {', '.join(k.key for k in NPM_KINDS)}")
 
 
 def figure_sentences(kb: KnowledgeBase, body_id: str, today: dt.date | None = None) -> list[str]:
@@ -61,8 +124,7 @@ def body_card(kb: KnowledgeBase, body_id: str, heading_level: int = 4) -> str:
     parent = f" Part of the {esc(kb.body(b['parent_id'])['name_en'])}." if b["parent_id"] else ""
     figures = figure_sentences(kb, body_id)
     rows = [
-        ("What it is", f"{esc(b['kind'].replace('_', ' '))}, {esc(b['system'].upper() if b['system'] != 'network' else 'network')}, "
-                       f"{esc(b['region'].replace('_', '-'))}.{parent}"),
+        ("What it is", f"{esc(what_it_is(b))}.{parent}"),
         ("Set up by", f"{esc(b['founding_instrument_en'])}; working since {b['established_year']}"),
         ("Seat", esc(b["seat_en"])),
         ("Size", "<br>".join(figures) if figures else "no count recorded"),
@@ -87,6 +149,10 @@ def short_offset(offset: int, unit: str) -> str:
     return f"{'−' if offset < 0 else '+'}{abs(offset)} {abbreviation}"
 
 
+def staff_days(value: float) -> str:
+    return f"{format_number(value)} staff day{'s' if float(value) != 1 else ''}"
+
+
 def opportunity_list(opportunities: pd.DataFrame, themes: pd.DataFrame) -> str:
     if opportunities.empty:
         return "<p>No particular opening for NPMs at this stage: use it to prepare for the next.</p>"
@@ -94,7 +160,7 @@ def opportunity_list(opportunities: pd.DataFrame, themes: pd.DataFrame) -> str:
     items = []
     for o in opportunities.itertuples():
         facts = (f"Who may: {esc(WHO_LABELS[o.who])}. Form: {esc(MODE_LABELS[o.mode])}, {esc(o.visibility)}. "
-                 f"Rough effort: {format_number(o.effort_days)} staff day{'s' if o.effort_days != 1 else ''}. "
+                 f"Rough effort: {staff_days(o.effort_days)}. "
                  f"Themes: {esc(', '.join(theme_names[t] for t in o.themes))}.")
         conditions = f" {esc(o.conditions_en)}" if o.conditions_en else ""
         items.append(f"<li><strong>{esc(o.name_en)}</strong>: {esc(o.description_en)}{conditions}"
@@ -111,25 +177,31 @@ def _wrap(label: str, width: int = 16, lines: int = 3) -> list[str]:
 
 
 def timeline_svg(stages: pd.DataFrame, current: int | None, title: str) -> str:
-    """The whole cycle as numbered steps down a line, the current one drawn larger, filled and in bold.
+    """The whole cycle as numbered steps down a line, the current one drawn larger, filled and in bold; each
+    stage's timing sits on its own line under its name, so labels never run into each other.
 
-    The picture has a title and a description for screen readers, and the page gives the cycle in words too."""
-    row, width = 46, 270
-    height = row * len(stages) + 10
-    parts = [f'<line x1="18" y1="20" x2="18" y2="{height - 26}" stroke="{ACCENT}" stroke-width="2"/>']
+    In the book a click on a step shows that stage (each step carries data-course-go). The picture has a title
+    and a description for screen readers, and the page gives the cycle in words too."""
+    width, line = 290, 17
+    parts, y = [], 22
     for i, s in enumerate(stages.itertuples()):
-        y = 20 + row * i
         on = i == current
-        parts.append(f'<circle cx="18" cy="{y}" r="{14 if on else 11}" fill="{ACCENT if on else "#ffffff"}" '
+        lines = _wrap(s.name_en, width=27, lines=2)
+        tspans = "".join(f'<tspan x="42" dy="{0 if j == 0 else line}">{esc(text)}</tspan>' for j, text in enumerate(lines))
+        offset_y = y + 5 + line * len(lines)
+        parts.append(f'<g class="course-go" data-course-go="{i}">'
+                     f'<rect x="0" y="{y - 20}" width="{width}" height="{offset_y - y + 26}" fill="transparent"/>'
+                     f'<circle cx="18" cy="{y}" r="{15 if on else 12}" fill="{ACCENT if on else "#ffffff"}" '
                      f'stroke="{ACCENT}" stroke-width="2"/>'
-                     f'<text x="18" y="{y + 4}" text-anchor="middle" font-size="12" font-weight="bold" '
-                     f'fill="{"#ffffff" if on else ACCENT}">{i + 1}</text>')
-        lines = _wrap(s.name_en, width=25 if on else 29, lines=2)
-        tspans = "".join(f'<tspan x="40" dy="{0 if j == 0 else 14}">{esc(line)}</tspan>' for j, line in enumerate(lines))
-        parts.append(f'<text x="40" y="{y - 2 if len(lines) > 1 else y + 4}" font-size="12.5" '
-                     f'font-weight="{"bold" if on else "normal"}" fill="#202124">{tspans}</text>'
-                     f'<text x="{width - 4}" y="{y + 4}" text-anchor="end" font-size="11" fill="{MUTED}">'
-                     f'{esc(short_offset(s.offset, s.offset_unit))}</text>')
+                     f'<text x="18" y="{y + 5}" text-anchor="middle" font-size="13" font-weight="bold" '
+                     f'fill="{"#ffffff" if on else ACCENT}">{i + 1}</text>'
+                     f'<text x="42" y="{y + 5}" font-size="14" font-weight="{"bold" if on else "normal"}" '
+                     f'fill="#202124">{tspans}</text>'
+                     f'<text x="42" y="{offset_y}" font-size="13" fill="{MUTED}">'
+                     f'{esc(short_offset(s.offset, s.offset_unit))}</text></g>')
+        y = offset_y + 26
+    height = y - 10
+    parts.insert(0, f'<line x1="18" y1="22" x2="18" y2="{max(22, height - 40)}" stroke="{ACCENT}" stroke-width="2"/>')
     where = f" Stage {current + 1} of {len(stages)} is highlighted." if current is not None else ""
     description = f"{len(stages)} stages in order: " + "; ".join(
         f"{i + 1}. {s.name_en} ({short_offset(s.offset, s.offset_unit)})"

@@ -2,30 +2,21 @@
 
 Stages are put in a phase by their offset from the cycle's anchor, which for a visit cycle is the first day of
 the visit: before it is "before"; from that day to a few weeks later (the visit and its closing statement) is
-"during"; anything later is "after". One tab per phase, so the static book needs no kernel; where a kernel runs,
-the learner can also say what kind of NPM theirs is and see only the actions open to it.
+"during"; anything later is "after". One tab per phase, switched in the browser; where a kernel runs, the
+learner can also say what kind of NPM theirs is and see only the actions open to it.
 """
 from __future__ import annotations
 
-import ipywidgets as w
 import pandas as pd
 
-from ..kb import WHO_LABELS, KnowledgeBase, Profile, load
-from .common import searchable_table, show_html, static_book
-from .views import MODE_LABELS, esc, format_number
+from ..kb import WHO_LABELS, KnowledgeBase, Profile
+from .common import CourseWidget, Views, searchable_table
+from .views import MODE_LABELS, esc, npm_kind_options, profile_for, staff_days
 
 PHASES = (("before", "Before the visit"), ("during", "During the visit"), ("after", "After the visit"))
 DAYS_PER_UNIT = {"days": 1, "weeks": 7, "months": 30, "years": 365}
 # The visit itself and the statement that closes it: SP visits usually last one to two weeks.
 DURING_DAYS = 21
-
-CSS = """<style>
-.course-checklist{list-style:none;padding-left:0}
-.course-checklist li{margin:.6em 0;padding-left:2em;text-indent:-2em}
-.course-checklist input{width:1.1em;height:1.1em;margin-right:.6em;vertical-align:middle}
-.course-checklist .course-meta{display:block;text-indent:0}
-</style>"""
-
 
 def phase_of(offset: int, unit: str, during_days: int = DURING_DAYS) -> str:
     """'before', 'during' or 'after', from a stage's offset to the start of the visit."""
@@ -50,10 +41,6 @@ def phase_summary(items: pd.DataFrame) -> dict[str, tuple[int, float]]:
             for phase, _ in PHASES}
 
 
-def _days(value: float) -> str:
-    return f"{format_number(value)} staff day{'s' if value != 1 else ''}"
-
-
 def phase_html(items: pd.DataFrame, phase: str, cycle_id: str) -> str:
     """One phase as a list of tickable actions, each with its stage, conditions and cost."""
     title = dict(PHASES)[phase]
@@ -66,62 +53,64 @@ def phase_html(items: pd.DataFrame, phase: str, cycle_id: str) -> str:
         box = f"chk-{cycle_id}-{o.id}"
         conditions = f" <em>{esc(o.conditions_en)}</em>" if o.conditions_en else ""
         meta = (f"Stage {o.order}: {esc(o.stage_name)}. Who may: {esc(WHO_LABELS[o.who])}. "
-                f"Form: {esc(MODE_LABELS[o.mode])}, {esc(o.visibility)}. Rough effort: {_days(o.effort_days)}.")
-        entries.append(f'<li><input type="checkbox" id="{esc(box)}"><label for="{esc(box)}">'
+                f"Form: {esc(MODE_LABELS[o.mode])}, {esc(o.visibility)}. Rough effort: {staff_days(o.effort_days)}.")
+        entries.append(f'<li><label for="{esc(box)}"><input type="checkbox" id="{esc(box)}">'
                        f"<strong>{esc(o.name_en)}</strong></label>: {esc(o.description_en)}{conditions}"
                        f'<span class="course-meta">{meta}</span></li>')
     total = float(rows["effort_days"].sum())
     return (f'<section class="course-card" aria-label="{esc(title)}"><h4>{esc(title)}</h4>'
-            f"<p>{len(rows)} action{'s' if len(rows) != 1 else ''}, about {_days(total)} in all. "
+            f"<p>{len(rows)} action{'s' if len(rows) != 1 else ''}, about {staff_days(total)} in all. "
             "Tick them off as you plan (ticks are not saved).</p>"
             f'<ul class="course-checklist">{"".join(entries)}</ul></section>')
 
 
-class VisitChecklist:
+class VisitChecklist(CourseWidget):
     """Three tabs (before, during, after the visit); live, a dropdown narrows them to one kind of NPM."""
 
-    NPM_KINDS = [("any NPM (show everything)", None), ("an NPM that is not an NHRI", "none"),
-                 ("an NPM that is also a B-status NHRI", "B"), ("an NPM that is also an A-status NHRI", "A")]
-
-    def __init__(self, cycle_id: str, live: bool, kb: KnowledgeBase | None = None):
-        self.kb = kb or load()
+    def __init__(self, cycle_id: str, live: bool | None = None, kb: KnowledgeBase | None = None):
+        super().__init__(live, kb)
         self.cycle_id = cycle_id
         self.kb.cycle(cycle_id)
         items = checklist_items(self.kb, cycle_id)
-        self.panes = [w.HTML(phase_html(items, phase, cycle_id)) for phase, _ in PHASES]
-        self.tabs = w.Tab(self.panes, titles=[title for _, title in PHASES], selected_index=0)
-        self.profile = None
-        if live:
-            self.profile = w.Dropdown(options=self.NPM_KINDS, description="My NPM is",
+        self.views = Views("Phase", [title for _, title in PHASES],
+                           [phase_html(items, phase, cycle_id) for phase, _ in PHASES], control="tabs")
+        self.profile = self.tabs = None
+        self.panes: list = []
+        if self.live:
+            import ipywidgets as w
+
+            self.tabs = self.views.widget()
+            self.panes = list(self.tabs.children)
+            self.profile = w.Dropdown(options=npm_kind_options(), description="My NPM is",
                                       style={"description_width": "initial"})
             self.profile.observe(self._rerender, names="value")
 
     def chosen_profile(self) -> Profile | None:
-        grade = self.profile.value if self.profile else None
-        return None if grade is None else Profile(nhri_grade=None if grade == "none" else grade)
+        return profile_for(self.profile.value if self.profile else None)
 
     def _rerender(self, _change=None):
         items = checklist_items(self.kb, self.cycle_id, profile=self.chosen_profile())
         for pane, (phase, _) in zip(self.panes, PHASES):
             pane.value = phase_html(items, phase, self.cycle_id)
 
-    def widget(self) -> w.Widget:
-        return w.VBox(([self.profile] if self.profile else []) + [self.tabs])
+    def widget(self):
+        import ipywidgets as w
+
+        return w.VBox([self.profile, self.tabs])
+
+    def html(self) -> str:
+        return self.views.html()
 
 
-def visit_checklist(cycle_id: str = "sp_visit") -> None:
-    """Show the checklist; in the static book, also every action in one searchable table."""
-    kb = load()
-    live = not static_book()
-    show_html(CSS)
-    from IPython.display import display
-
-    display(VisitChecklist(cycle_id, live, kb).widget())
-    if not live:
-        items = checklist_items(kb, cycle_id)
-        table = items.assign(phase=items["phase"].map(dict(PHASES)), who=items["who"].map(WHO_LABELS))
-        table = table[["phase", "stage_name", "name_en", "who", "mode", "visibility", "effort_days"]]
-        searchable_table(table.rename(columns={"phase": "When", "stage_name": "Stage", "name_en": "What an NPM can do",
-                                               "who": "Who may", "mode": "Form", "visibility": "Public?",
-                                               "effort_days": "Staff days"}),
-                         caption="Every action before, during and after the visit: search or sort")
+def visit_checklist(cycle_id: str = "sp_visit", kb: KnowledgeBase | None = None) -> None:
+    """Show the checklist; in the book, also every action in one searchable table."""
+    checklist = VisitChecklist(cycle_id, kb=kb)
+    checklist.show()
+    if not checklist.live:
+        items = checklist_items(checklist.kb, cycle_id)
+        table = pd.DataFrame({"What an NPM can do": items["name_en"], "When": items["phase"].map(dict(PHASES)),
+                              "Stage": items["stage_name"], "Who may": items["who"].map(WHO_LABELS),
+                              "Form": items["mode"].map(MODE_LABELS), "Public?": items["visibility"],
+                              "Staff days": items["effort_days"]})
+        searchable_table(table, caption="Every action before, during and after the visit: search, or click a "
+                                        "heading to sort")

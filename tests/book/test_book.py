@@ -26,17 +26,51 @@ def test_every_module_in_the_toc_is_built(book_html, project_root):
         assert (book_html / f"{module.path}.html").exists(), module.path
 
 
-def test_module_pages_embed_widgets_and_tables(book_html):
+def test_module_pages_hold_their_views_and_tables_as_html(book_html):
+    """No widget renderer and no table library: the views are in the page's HTML, switched by course.js."""
     for module in built_modules(book_html):
         page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
-        assert "application/vnd.jupyter.widget-state+json" in page, module.path
-        assert "application/vnd.jupyter.widget-view+json" in page
-        assert '../widgets/embed.js' in page  # from npm at build time, never a CDN
+        assert "data-course-switch" in page or "data-course-table" in page, module.path
+        assert "widget-state+json" not in page and "embed.js" not in page and "itables" not in page, module.path
+        assert "_static/course.js" in page
         assert "Bodies covered:" in page and "Figures:" in page
 
 
-def test_widget_script_only_where_widgets_are(book_html):
-    assert "embed.js" not in (book_html / "index.html").read_text(encoding="utf-8")
+def test_search_index_only_on_the_search_page(book_html):
+    assert "searchindex.js" not in (book_html / "modules" / "upr.html").read_text(encoding="utf-8")
+    assert "searchindex.js" in (book_html / "search.html").read_text(encoding="utf-8")
+
+
+def test_planner_script_and_rules_only_where_the_planner_is(book_html):
+    planning = (book_html / "modules" / "planning.html").read_text(encoding="utf-8")
+    assert 'src="../planner/rules.js"' in planning and 'src="../planner/planner.js"' in planning
+    assert "planner.js" not in (book_html / "index.html").read_text(encoding="utf-8")
+    rules = (book_html / "planner" / "rules.js").read_text(encoding="utf-8")
+    assert rules.startswith("window.COURSE_PLANNER_RULES = {") and '"cat_review"' in rules
+
+
+def test_quizzes_follow_their_modules_and_whats_next_links(book_html):
+    """In the contents and in next/previous, each module is followed by its quiz, then the next module."""
+    import re
+
+    for module in built_modules(book_html):
+        page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
+        name = module.path.split("/")[-1]
+        following = re.search(r'<a class="right-next"\s+href="([^"]+)"', page)
+        assert following and following.group(1) == f"../quizzes/release/{name}/{name}.html", module.path
+        whats_next = page[page.index('id="what-s-next"'):]
+        whats_next = whats_next[:whats_next.index("</section>")]
+        assert f'href="../quizzes/release/{name}/{name}.html"' in whats_next, f"{module.path}: quiz not linked"
+        later = [m for m in MODULES if m.order > module.order]
+        if later:
+            assert f'href="{later[0].path.split("/")[-1]}.html"' in whats_next, f"{module.path}: next module not linked"
+
+
+def test_module_pages_link_to_report_an_outdated_fact(book_html):
+    for module in built_modules(book_html):
+        page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
+        assert "Report an outdated fact on this page" in page, module.path
+        assert module.path.replace("/", "%2F") in page or module.path in page
 
 
 def test_no_page_loads_anything_from_outside(book_html):
@@ -107,3 +141,34 @@ def test_module_notebooks_are_thin(project_root):
                 if cell.cell_type == "code":
                     assert len(cell.source.strip().splitlines()) == 1, f"{module.path}: {cell.source[:60]}"
                     assert not cell.get("outputs"), f"{module.path}: committed with outputs"
+
+
+def test_search_snippets_keep_cells_and_items_apart(book_html):
+    """Search results quote a page's text as the browser reads it (textContent): blocks must not run together."""
+    import re
+
+    for module in built_modules(book_html):
+        page = (book_html / f"{module.path}.html").read_text(encoding="utf-8")
+        main = page[page.index('role="main"'):]
+        glued = re.findall(r"</(?:td|th|li|p|dd|option)><", main)
+        assert not glued, f"{module.path}: {len(glued)} blocks with nothing between them"
+
+
+def test_icon_font_holds_every_icon_the_pages_use_and_little_else(book_html):
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from course.publish.sphinx_ext import ICON_FONT
+
+    static = book_html / "_static"
+    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert f"{ICON_FONT}.book.woff" in css and f"{ICON_FONT}.woff2" not in css
+    font = static / f"{ICON_FONT}.book.woff"
+    assert font.stat().st_size < 20_000  # the whole font is 157 KB
+    have = set(TTFont(font).getBestCmap())
+    used = {n for page in book_html.rglob("*.html") for n in re.findall(r"\bfa-([a-z0-9-]+)", page.read_text(encoding="utf-8"))}
+    for name in used:
+        rule = re.search(r"\.fa-" + re.escape(name) + r'::?before\{content:"\\([0-9a-f]{4})"\}', css)
+        if rule:  # a class that draws an icon (others size or turn it)
+            assert int(rule.group(1), 16) in have, f"fa-{name} is missing from the book's icon font"

@@ -43,17 +43,21 @@ def test_widgets_work_with_the_keyboard(watched_page):
     page = watched_page.page
     page.goto(f"{watched_page.origin}/modules/treaty_bodies.html", wait_until="networkidle")
     controls = page.evaluate("""() => [...document.querySelectorAll(
-        '.jupyter-widgets select, .noUi-handle, .lm-TabBar-tab.lm-mod-current')].map(e => e.tabIndex)""")
+        '.course-switch select, .course-steps button, .course-tabs [aria-selected=true], table.course-data th button')]
+        .map(e => e.tabIndex)""")
     assert controls and all(index >= 0 for index in controls), controls
-    handles = page.evaluate("() => [...document.querySelectorAll('.noUi-handle')].map(h => h.getAttribute('aria-label'))")
-    assert handles and all(handles), "every slider handle has an accessible name"
-    tab = page.locator(".lm-TabBar-tab.lm-mod-current").first
+    names = page.evaluate("() => [...document.querySelectorAll('.course-switch select')].map(s => s.labels.length)")
+    assert names and all(names), "every list has a visible label"
+    tab = page.locator(".course-tabs [aria-selected=true]").first
     first = tab.inner_text()
     tab.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
-    assert page.locator(".lm-TabBar-tab.lm-mod-current").first.inner_text() != first
+    assert page.locator(".course-tabs [aria-selected=true]").first.inner_text() != first
+    steps = page.locator(".course-steps:visible").first
+    steps.locator("select").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.locator(".course-stage-details h4:visible", has_text="Stage ").first.inner_text().startswith("Stage 2")
 
 
 def search_index(book_html) -> dict:

@@ -1,10 +1,11 @@
 """The court access widget: which courts, which openings, which verdict, in both live and static forms."""
 from __future__ import annotations
 
-import ipywidgets as w
+import pytest
 
 from course import Profile
 from course.widgets import court_access as ca
+from dev.views_check import read_switch
 
 
 def test_courts_come_from_the_data(kb):
@@ -30,7 +31,7 @@ def test_openings_follow_stage_order_and_profile(kb):
 
 
 def test_verdict_follows_the_data(kb):
-    for kind in (None, "none", "B", "A"):
+    for kind in (None, "not_nhri", "b_status", "a_status"):
         assert ca.may_intervene(kb, "ecthr", ca.profile_for(kind)) is True
         assert ca.may_intervene(kb, "iacthr", ca.profile_for(kind)) is True
         assert ca.may_intervene(kb, "afchpr", ca.profile_for(kind)) is None
@@ -38,8 +39,10 @@ def test_verdict_follows_the_data(kb):
 
 def test_profile_for_maps_the_dropdown_values():
     assert ca.profile_for(None) is None
-    assert ca.profile_for("none") == Profile(nhri_grade=None)
-    assert ca.profile_for("A") == Profile(nhri_grade="A")
+    assert ca.profile_for("not_nhri") == Profile(nhri_grade=None)
+    assert ca.profile_for("a_status") == Profile(nhri_grade="A")
+    with pytest.raises(KeyError, match="unknown kind of NPM"):
+        ca.profile_for("none")
 
 
 def test_view_shows_figures_with_dates_sources_and_terms(kb):
@@ -60,29 +63,33 @@ def test_view_hides_openings_the_profile_cannot_use(kb):
     assert "Send a Rule 9 communication" not in ca.court_view(kb, "ecthr", Profile(nhri_grade=None))
 
 
-def test_static_widget_links_picker_to_views_without_kernel_controls(kb):
+def test_static_widget_offers_a_list_of_courts_and_one_view_each_without_kernel_controls(kb):
     courts = kb.bodies(kind="court", module="courts")
     access = ca.CourtAccess(courts, live=False)
-    assert len(access.stack.children) == len(courts)
-    assert any(link.source == (access.picker, "index") and link.target == (access.stack, "selected_index")
-               for link in access.links)
+    switch = read_switch(access.html())
+    assert switch.control == "select"
+    assert switch.names == [f"{c.acronym_en}: {c.name_en}" for c in courts.itertuples()]
+    assert len(switch.views) == len(courts) and switch.hidden == [False] + [True] * (len(courts) - 1)
+    assert all(c.name_en in view for c, view in zip(courts.itertuples(), switch.views))
     assert access.profile is None
-    assert isinstance(access.widget().children[0], w.Dropdown)
 
 
 def test_live_widget_rerenders_for_the_chosen_npm(kb):
     courts = kb.bodies(kind="court", module="courts").reset_index(drop=True)
     access = ca.CourtAccess(courts, live=True)
     ecthr = list(courts["id"]).index("ecthr")
-    assert "Send a Rule 9 communication" in access.views[ecthr].value
-    access.profile.value = "none"
-    assert "Send a Rule 9 communication" not in access.views[ecthr].value
-    access.profile.value = "B"
-    assert "Send a Rule 9 communication" in access.views[ecthr].value
+    assert any(link.source == (access.picker, "index") and link.target == (access.stack, "selected_index")
+               for link in access.links)
+    view = access.stack.children[ecthr]
+    assert "Send a Rule 9 communication" in view.value
+    access.profile.value = "not_nhri"
+    assert "Send a Rule 9 communication" not in view.value
+    access.profile.value = "b_status"
+    assert "Send a Rule 9 communication" in view.value
 
 
 def test_summary_table_has_a_row_per_court_and_kind(kb):
     courts = kb.bodies(kind="court", module="courts")
     table = ca.summary_table(kb, courts)
-    assert len(table) == len(courts) * (len(ca.NPM_KINDS) - 1)
+    assert len(table) == len(courts) * len(ca.NPM_KINDS)
     assert set(table.loc[table["Court"] == "AfCHPR", "May file a brief or ask to intervene?"]) == {"no path recorded: see the card"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from course.widgets import network_finder as nf
+from dev.views_check import read_switch
 
 
 def ids(kb, institution, region):
@@ -57,14 +58,14 @@ def test_answer_shows_conditions_sources_and_dated_accreditation_counts(kb):
     assert "Accreditation" not in nf.answer_view(kb, "specialised_npm", "europe")
 
 
-def test_static_finder_links_one_dropdown_to_one_view_per_case(kb):
+def test_static_finder_offers_one_list_and_one_view_per_case(kb):
     finder = nf.NetworkFinder(live=False, kb=kb)
-    assert len(finder.stack.children) == len(finder.picker.options) == len(nf.cases()) == 12
-    assert any(link.source == (finder.picker, "index") and link.target == (finder.stack, "selected_index")
-               for link in finder.links), "dropdown not jslinked to the stack"
+    switch = read_switch(finder.html())
+    assert switch.control == "select"
+    assert len(switch.views) == len(switch.names) == len(nf.cases()) == 12
     assert finder.kind is None and finder.region is None  # nothing that would need a kernel
-    for label, view in zip(finder.picker.options, finder.stack.children):
-        assert label in view.value
+    for label, view in zip(switch.names, switch.views):
+        assert label in view
 
 
 def test_live_finder_moves_the_stack_from_kind_and_region(kb):
@@ -72,4 +73,4 @@ def test_live_finder_moves_the_stack_from_kind_and_region(kb):
     finder.kind.value, finder.region.value = "ombuds", "americas"
     assert finder.stack.selected_index == nf.cases().index(("ombuds", "americas"))
     assert "RINDHCA" in finder.stack.children[finder.stack.selected_index].value
-    assert not finder.links
+    assert finder.widget().children[0].children == (finder.kind, finder.region)

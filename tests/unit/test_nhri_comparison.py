@@ -7,6 +7,7 @@ import pytest
 from course import Profile
 from course.widgets import nhri_comparison as nc
 from course.widgets.views import esc
+from dev.views_check import read_switch
 
 
 @pytest.mark.parametrize("who,grade,expected", [
@@ -74,24 +75,33 @@ def test_view_highlights_the_chosen_kind_and_lists_every_opening(kb):
     assert "no difference" in nc.comparison_view(kb, "b_status", "upr")  # B status equals not-NHRI at the UPR
 
 
-def test_static_widget_links_picker_and_views_in_the_browser():
+def test_static_widget_offers_a_list_of_kinds_and_one_view_each():
     comparison = nc.NhriComparison("upr", live=False)
+    switch = read_switch(comparison.html())
+    assert switch.control == "select" and switch.names == [k.label for k in nc.NPM_KINDS]
+    assert len(switch.views) == len(nc.NPM_KINDS)
+    assert all(f"What {k.label} can do" in view for k, view in zip(nc.NPM_KINDS, switch.views))
+    assert comparison.cycle is None  # no control that would need a kernel
+
+
+def test_live_widget_links_picker_and_views_in_the_browser():
+    comparison = nc.NhriComparison("upr", live=True)
     assert len(comparison.stack.children) == len(nc.NPM_KINDS)
     assert isinstance(comparison.picker, w.Dropdown)
     assert any(link.source == (comparison.picker, "index") and link.target == (comparison.stack, "selected_index")
                for link in comparison.links)
-    assert comparison.cycle is None  # no control that would need a kernel
 
 
 def test_live_widget_filters_by_cycle(kb):
     comparison = nc.NhriComparison("upr", live=True)
     cat = kb.opportunities(cycle_id="cat_reporting")["name_en"].iloc[0]
-    assert cat not in comparison.views[0].value
+    views = comparison.stack.children
+    assert cat not in views[0].value
     comparison.cycle.value = "cat_reporting"
-    assert all(cat in view.value for view in comparison.views)
+    assert all(cat in view.value for view in views)
     comparison.cycle.value = None
     upr = kb.opportunities(cycle_id="upr")["name_en"].iloc[0]
-    assert upr in comparison.views[2].value and cat in comparison.views[2].value
+    assert upr in views[2].value and cat in views[2].value
 
 
 def test_reading_table_uses_words(kb):

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 
-import ipywidgets as w
-
 from course.glossary_page import glossary_html
 from course.widgets.landscape import (
     LandscapeExplorer,
     engagement_types,
     landscape_table,
 )
+from course.widgets.views import esc
 
 
 def shown_ids(explorer):
@@ -61,31 +60,26 @@ def test_live_landscape_filters_and_keyword(kb):
     assert explorer.matches().empty and "No body matches" in explorer.results.value
 
 
-def test_static_landscape_switches_views_in_the_browser(kb):
+def test_static_landscape_is_one_searchable_table_of_every_body(kb):
+    """The book shows the landscape once: one table with a search box, every body in one row, no list repeating it."""
     explorer = LandscapeExplorer(live=False)
     assert not explorer.filters and explorer.keyword is None
-    assert any(l.source == (explorer.picker, "index") and l.target == (explorer.stack, "selected_index")
-               for l in explorer.links)
-    assert len(explorer.stack.children) == len(explorer.picker.options) == 1 + kb["bodies"]["system"].nunique()
-    assert all(body in explorer.stack.children[0].value for body in kb["bodies"]["acronym_en"].map(str))
-    assert isinstance(explorer.widget(), w.VBox)
+    markup = explorer.html()
+    assert markup.count("<table") == 1 and 'type="search"' in markup and "data-course-switch" not in markup
+    assert markup.count('<th scope="row"') == len(kb["bodies"])
+    assert all(f">{esc(body)}</th>" in markup for body in kb["bodies"]["acronym_en"].map(str))
+    assert "UN entity" in markup and "un_entity" not in markup and "Asia-Pacific" in markup
 
 
 def test_static_table_keeps_links_as_html(monkeypatch):
-    import itables
-
     from course.widgets import landscape
 
-    calls = []
+    shown = []
     monkeypatch.setenv("COURSE_STATIC_BOOK", "1")
-    monkeypatch.setattr(itables, "show", lambda df, **kw: calls.append((df, kw)))
-    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    monkeypatch.setattr("IPython.display.display", lambda obj, *a, **k: shown.append(obj))
     landscape.landscape_explorer()
-    df, kw = calls[-1]
-    assert kw.get("allow_html") is True
-    assert df["Module"].str.contains('<a href="').any()
-    html = itables.to_html_datatable(df, allow_html=True)
-    assert "treaty_bodies.html" in html and "&lt;a href" not in html  # passed on as markup, not escaped text
+    markup = shown[-1].data
+    assert 'href="treaty_bodies.html"' in markup and "&lt;a href" not in markup  # markup, not escaped text
 
 
 def test_glossary_has_an_anchor_per_entry(kb):

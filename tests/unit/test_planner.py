@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from course import planner
+from course.kb import load
 from course.planner import NPMProfile, PlanError, make_plan, plan_or_message, stage_date
 
 TODAY = date(2026, 9, 1)
@@ -196,16 +197,31 @@ def test_planner_form_shows_a_message_not_a_traceback(tmp_path):
 
 
 def test_static_worked_examples_switch_in_the_browser(monkeypatch):
-    import ipywidgets as w
+    from course.widgets import planner_widget
+    from dev.views_check import read_switch
 
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, *a, **k: shown.append(obj))
+    monkeypatch.setenv("COURSE_STATIC_BOOK", "1")
+    planner_widget.worked_examples()
+    switches = [read_switch(o.data) for o in shown if "data-course-switch" in getattr(o, "data", "")]
+    assert len(switches) == 1 and switches[0].control == "tabs"
+    assert switches[0].names == ["Example 1: Europe", "Example 2: The Americas"]
+    markup = shown[-1].data
+    assert markup.count("Ranked engagement opportunities") == len(planner.EXAMPLES)
+    assert markup.count("data:text/calendar") == len(planner.EXAMPLES)
+
+
+def test_static_planner_is_a_form_that_loads_the_browser_planner(monkeypatch):
     from course.widgets import planner_widget
 
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj, *a, **k: shown.append(obj))
     monkeypatch.setenv("COURSE_STATIC_BOOK", "1")
-    monkeypatch.setattr(planner_widget, "searchable_table", lambda df, caption: shown.append(df))
-    planner_widget.worked_examples()
-    tabs = [o for o in shown if isinstance(o, w.Tab)]
-    assert tabs and len(tabs[0].children) == len(planner.EXAMPLES)
-    assert all(len(title) <= 20 for title in tabs[0].titles)
-    assert all("Ranked engagement opportunities" in c.value and "text/calendar" in c.value for c in tabs[0].children)
+    planner_widget.engagement_planner()
+    form = shown[-1].data
+    assert "data-course-planner" in form and '<button type="submit"' in form
+    assert 'src="../planner/rules.js"' in form and 'src="../planner/planner.js"' in form
+    for anchor in load()["anchors"]["id"]:
+        assert f'data-anchor="{anchor}"' in form
+    assert "JupyterLab" not in form and ".csv" not in form

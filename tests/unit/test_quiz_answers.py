@@ -104,7 +104,7 @@ def test_data_answers_come_from_the_tables(kb):
 
 def test_malformed_spec_is_named(tmp_path):
     spec = tmp_path / "bad.yml"
-    spec.write_text("id: bad\ntitle: t\nmodule: m\nminutes: 5\nintro: i\nobjectives: [o]\nquestions:\n"
+    spec.write_text("id: bad\ntitle: t\nmodule: m\nintro: i\nobjectives: [o]\nquestions:\n"
                     "  - {id: q1, kind: letter, objective: 1, prompt: p, answer: zz, hint: h, explanation: e}\n")
     with pytest.raises(SpecError, match="bad.yml"):
         load_spec(spec)

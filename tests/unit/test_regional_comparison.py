@@ -1,9 +1,9 @@
 """The regional comparison widget: its rows, its side-by-side views, and both its static and live forms."""
 from __future__ import annotations
 
-import ipywidgets as w
-
 from course.widgets import regional_comparison as rc
+from course.widgets.views import esc
+from dev.views_check import read_switch
 
 
 def test_every_compared_body_has_every_aspect_once(kb):
@@ -31,7 +31,7 @@ def test_keyword_keeps_whole_aspects(kb):
 
 def test_side_by_side_is_an_accessible_table_with_sources(kb):
     markup = rc.side_by_side(kb, ["publication"])
-    assert markup.startswith('<table class="course-compare"><caption>')
+    assert markup.startswith('<table class="course-data course-side"><caption>')
     assert markup.count('scope="col"') == 1 + len(rc.BODIES) and markup.count('scope="row"') == 1
     for body in rc.BODIES:
         row = kb["comparisons"].query("body_id == @body and aspect == 'publication'").iloc[0]
@@ -41,14 +41,14 @@ def test_side_by_side_is_an_accessible_table_with_sources(kb):
     assert "Nothing matches" in rc.side_by_side(kb, keyword="no such words anywhere")
 
 
-def test_static_widget_links_dropdown_to_one_view_per_aspect(kb):
+def test_static_widget_offers_every_aspect_then_one_view_per_aspect(kb):
     widget = rc.RegionalComparison(live=False)
-    assert isinstance(widget.picker, w.Dropdown) and isinstance(widget.stack, w.Stack)
-    assert len(widget.stack.children) == len(widget.picker.options) == len(rc.aspect_order(kb))
-    assert any(l.source == (widget.picker, "index") and l.target == (widget.stack, "selected_index")
-               for l in widget.links)
-    for (label, i), view in zip(widget.picker.options, widget.stack.children):
-        assert f"<caption>{label}</caption>" in view.value
+    switch = read_switch(widget.html())
+    assert switch.control == "select"
+    assert switch.names == [rc.RegionalComparison.ALL] + [rc.aspect_label(a) for a in rc.aspect_order(kb)]
+    assert len(switch.views) == len(switch.names)
+    for view, markup in zip(switch.names[1:], widget.views.views[1:]):
+        assert f"<caption>{view}</caption>" in markup
     assert widget.aspect_select is None and widget.keyword is None  # nothing that needs a kernel
 
 
@@ -66,7 +66,10 @@ def test_live_widget_filters_several_aspects_and_bodies(kb):
     assert widget.view.value.count('scope="row"') == len(rc.aspect_order(kb))
 
 
-def test_long_table_lists_every_row(kb):
-    table = rc.long_table(kb)
-    assert len(table) == len(kb["comparisons"][kb["comparisons"]["body_id"].isin(rc.BODIES)])
-    assert list(table.columns) == ["Aspect", "Body", "What we know", "Sources"]
+def test_first_view_lists_every_row_once(kb):
+    """The book shows each fact once: the first view holds every aspect of every body, and no other table repeats it."""
+    everything = rc.RegionalComparison(live=False).views.views[0]
+    rows = kb["comparisons"][kb["comparisons"]["body_id"].isin(rc.BODIES)]
+    assert everything.count('scope="row"') == rows["aspect"].nunique()
+    assert everything.count("<td ") == rows["aspect"].nunique() * len(rc.BODIES)
+    assert all(esc(text) in everything for text in rows["text_en"])

@@ -13,6 +13,7 @@ from course.widgets.visit_checklist import (
     phase_of,
     phase_summary,
 )
+from dev.views_check import read_switch
 
 
 @pytest.mark.parametrize("offset, unit, phase", [
@@ -73,6 +74,13 @@ def test_empty_phase_says_so(kb):
 def test_static_checklist_has_one_tab_per_phase_and_no_kernel_controls(kb):
     checklist = VisitChecklist("sp_visit", live=False, kb=kb)
     assert checklist.profile is None
+    switch = read_switch(checklist.html())
+    assert switch.control == "tabs" and len(switch.views) == len(PHASES)
+    assert switch.names == [title for _, title in PHASES]
+
+
+def test_live_checklist_has_one_tab_per_phase(kb):
+    checklist = VisitChecklist("sp_visit", live=True, kb=kb)
     assert isinstance(checklist.tabs, w.Tab) and len(checklist.tabs.children) == len(PHASES)
     assert [checklist.tabs.get_title(i) for i in range(len(PHASES))] == [title for _, title in PHASES]
 
@@ -81,9 +89,9 @@ def test_live_checklist_rerenders_for_the_chosen_npm(kb):
     checklist = VisitChecklist("sp_visit", live=True, kb=kb)
     after = checklist.panes[2]
     assert "Speak after the State" in after.value
-    checklist.profile.value = "none"
+    checklist.profile.value = "not_nhri"
     assert "Speak after the State" not in after.value
-    checklist.profile.value = "A"
+    checklist.profile.value = "a_status"
     assert "Speak after the State" in after.value
 
 
