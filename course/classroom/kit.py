@@ -75,6 +75,13 @@ def load_plans(path: Path = PLANS, strict: bool = True) -> list[Plan]:
     return plans
 
 
+def reading(module_id: str) -> int:
+    """A module's reading time alone (its module time less its tasks'), for the reading before a session."""
+    from ..practice.times import module_markdown, reading_minutes
+
+    return reading_minutes(module_markdown(module_id))
+
+
 def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
@@ -105,8 +112,9 @@ def plans_markdown(plans: list[Plan] | None = None) -> str:
                   f"included; {plan.planned} planned, {plan.length - plan.planned} spare for questions and "
                   "moving between rooms."]
         if plan.before:
-            before = ", ".join(f"{_label('module', m)} ({computed_minutes('module', m)} minutes)" for m in plan.before)
-            parts += ["", f"**Before the session, each participant works through** {before}."]
+            before = ", ".join(f"{_label('module', m)} ({reading(m)} minutes)" for m in plan.before)
+            parts += ["", f"**Before the session, each participant reads** {before}; the modules' *Your turn* "
+                      "tasks are done in the session."]
         parts.append("")
         start = 0
         for a in plan.activities:  # a list, not a table: the book renders lists in generated text, and phones read them
