@@ -28,11 +28,12 @@ def polish(page: Path, quiz_id: str) -> None:
     quiz = spec(quiz_id)
     text = page.read_text(encoding="utf-8")
     for n, q in enumerate(quiz.questions, start=1):
-        words = q.prompt.split()
+        words = re.sub(r"[*_`]", "", q.prompt).split()  # a label is plain text: no Markdown marks
         label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
         text = text.replace(f'<a href="#{q.id}">Test cell</a>',
                             f'<a href="#{q.id}">Question {n}</a>: {html.escape(label)}')
     text = DOWNLOAD.sub("", text)
+    text = text.replace(f"<h4>{quiz_id} (Score:", f"<h4>{html.escape(quiz.title)} (score:", 1)
     text = re.sub(r"<title>[^<]*</title>", f"<title>{html.escape(quiz.title)}: your feedback</title>", text, count=1)
     if "/* course:" not in text:
         text = text.replace("</head>", '<meta name="viewport" content="width=device-width, initial-scale=1">'
