@@ -16,7 +16,7 @@ from course.cli import main
 from course.paths import QUIZ_ROOT
 from course.quiz.generate import all_specs
 from course.tools import tool_env
-from dev.submissions import fill
+from dev.submissions import fill, released, right_answers
 
 QUIZ = "treaty_bodies"
 
@@ -49,11 +49,7 @@ def root(tmp_path_factory):
 
 
 def blank(root):
-    return nbformat.read(root / "release" / QUIZ / f"{QUIZ}.ipynb", as_version=4)
-
-
-def right_answers(quiz):
-    return {q.id: f"answer = {q.answer[0]!r}" for q in quiz.questions}
+    return released(root, QUIZ)
 
 
 def submit(root, student, nb):
