@@ -134,7 +134,8 @@ def plans_page() -> None:
 
 # --- handouts: one page per body, every fact from data/ -----------------------------------------------------
 BASIS = {"rule": "set by the rules", "practice": "usual practice", "estimate": "the course's estimate"}
-PAGE_BREAK = '<div class="course-page-break" style="break-before: page"></div>'
+# An HTML block ends only at a blank line: the one after the break lets the next line be Markdown again.
+PAGE_BREAK = '\n<div class="course-page-break" style="break-before: page"></div>\n'
 
 
 def _sources(kb, ids: str) -> list[str]:
