@@ -1,15 +1,15 @@
 # Two commands do everything: `make book` (build the course and say where to open it) and `make test`.
-# Each sets up .venv first if needed; a fresh machine needs only Python 3.11+ and make.
+# Each sets up .venv first if needed; a fresh machine needs only Python 3.11.2+ and make.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book preview pdf test test-fast lint bench setup clean lab
+.PHONY: book preview pdf test test-fast lint bench setup clean lab fresh-check
 
 # Reinstall when the pins change. The lock file pins every package, the direct and the indirect ones.
 $(STAMP): pyproject.toml requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: this is " + sys.version.split()[0])'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 2) else "Python 3.11.2 or newer is needed: this is " + sys.version.split()[0])'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
@@ -46,6 +46,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m dev bench
+
+# A new user's first run, timed: a minimal Debian 12 (debootstrap), a clean clone of this commit, then
+# `make book` and `make test`. As root; not part of `make test`.
+fresh-check:
+	bash dev/fresh_check.sh
 
 lab: $(STAMP)
 	$(BIN)/python -m course lab

@@ -26,10 +26,10 @@ def cmd_validate(args) -> int:
     return 0
 
 
-def cmd_lab(args) -> int:
-    """Open JupyterLab on the course, for learners without make."""
-    command = [sys.executable, "-m", "jupyter", "lab", str(ROOT / "modules")]
-    return subprocess.call(command + list(args.lab_args))
+def cmd_lab(lab_args: list[str]) -> int:
+    """Open JupyterLab on the course folder (modules, quizzes, case file), for learners without make."""
+    command = [sys.executable, "-m", "jupyter", "lab", *lab_args]
+    return subprocess.call(command, cwd=ROOT)
 
 
 def cmd_build(args) -> int:
@@ -56,23 +56,47 @@ def cmd_quiz_generate(args) -> int:
     return 0
 
 
+# What the browser tests need from Debian, and how to tell each is there: the Chromium they drive, and the
+# library Playwright's bundled Node.js driver loads, which a minimal Debian lacks.
+BROWSER_PACKAGES = {
+    "chromium": lambda: Path("/usr/bin/chromium").exists(),
+    "libatomic1": lambda: _has_library("atomic"),
+}
+
+
+def _has_library(name: str) -> bool:
+    import ctypes.util
+
+    return ctypes.util.find_library(name) is not None
+
+
+def missing_browser_packages() -> list[str]:
+    """The Debian packages the browser tests need that are not installed (none off Linux: no such tests)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    return [package for package, installed in BROWSER_PACKAGES.items() if not installed()]
+
+
 def cmd_setup_browser(args) -> int:
-    """Browser tests need Debian's Chromium (Playwright's own browser download does not work offline)."""
+    """Install what the browser tests need from Debian (Playwright's own browser download does not work
+    offline): quiet, and nothing to do when it is all there. Not root: say what to install."""
     import os
     import shutil
 
-    if Path("/usr/bin/chromium").exists():
+    missing = missing_browser_packages()
+    if not missing:
         return 0
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        print("Installing Chromium for the browser tests (apt-get install chromium)...")
-        quiet = {"stdout": subprocess.DEVNULL}
+        print(f"Installing what the browser tests need (apt-get install {' '.join(missing)})...")
+        quiet = {"capture_output": True, "text": True, "env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}}
         subprocess.run(["apt-get", "update", "-qq"], check=False, **quiet)
-        result = subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env={**os.environ,
-                                "DEBIAN_FRONTEND": "noninteractive"}, **quiet)
-        if result.returncode == 0:
+        result = subprocess.run(["apt-get", "install", "-y", "-qq", *missing], **quiet)
+        missing = missing_browser_packages()
+        if not missing:
             return 0
-    print("note: the browser tests will be skipped: they need Chromium at /usr/bin/chromium. "
-          "On Debian or Ubuntu: sudo apt-get install chromium", file=sys.stderr)
+        print((result.stderr or "")[-2000:], file=sys.stderr)  # apt's own reason, shown only when it failed
+    print(f"note: the browser tests will be skipped: they need {' and '.join(missing)}. "
+          f"On Debian or Ubuntu: sudo apt-get install {' '.join(missing)}", file=sys.stderr)
     return 0
 
 
@@ -86,8 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("lab", help="open the course in JupyterLab")
     p.add_argument("lab_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
-    p.set_defaults(func=cmd_lab)
-    p = sub.add_parser("setup-browser", help="install Debian's Chromium for the browser tests, if root")
+    p.set_defaults(func=lambda args: cmd_lab(args.lab_args))
+    p = sub.add_parser("setup-browser",
+                       help="install what the browser tests need from Debian (Chromium, libatomic1), if root")
     p.set_defaults(func=cmd_setup_browser)
     p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
     p.add_argument("--incremental", action="store_true",
@@ -110,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["lab"] and not {"-h", "--help"} & set(argv[1:2]):
+        # Everything after `lab` goes to JupyterLab as typed: argparse would take `--no-browser` as its own.
+        return cmd_lab([a for a in argv[1:] if a != "--"])
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

@@ -3,11 +3,14 @@
 Used by the end-to-end test and the benchmark; everything goes through the hub's public address."""
 from __future__ import annotations
 
+import asyncio
+import json
 import time
+import uuid
 
 import requests
 
-from course.hub.system import Settings
+from course.hub.settings import Settings
 
 
 class HubClient:
@@ -92,6 +95,49 @@ class HubClient:
         r = self.user_call(user, token, "PUT", f"api/contents/{self.notebook_path(quiz)}",
                            json={"type": "notebook", "format": "json", "content": nb})
         r.raise_for_status()
+
+    def run_code(self, user: str, token: str, code: str, timeout: float = 120) -> str:
+        """Run code in a new kernel on the user's own server, as the participant would in a notebook (the
+        kernels API and its websocket); returns what it printed, errors included. The kernel is shut down."""
+        r = self.user_call(user, token, "POST", "api/kernels", json={"name": "python3"})
+        r.raise_for_status()
+        kernel = r.json()["id"]
+        try:
+            return asyncio.run(asyncio.wait_for(self._execute(user, token, kernel, code), timeout))
+        finally:
+            self.user_call(user, token, "DELETE", f"api/kernels/{kernel}", timeout=60)
+
+    async def _execute(self, user: str, token: str, kernel: str, code: str) -> str:
+        from tornado.httpclient import HTTPRequest
+        from tornado.websocket import websocket_connect
+
+        url = f"{self.url.replace('http', 'ws', 1)}/user/{user}/api/kernels/{kernel}/channels"
+        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}))
+        msg_id = uuid.uuid4().hex
+        ws.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "username": user, "session": uuid.uuid4().hex,
+                       "msg_type": "execute_request", "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True}}))
+        said = []
+        try:
+            while True:
+                raw = await ws.read_message()
+                if raw is None:
+                    raise ConnectionError(f"the kernel's websocket closed; so far: {''.join(said)}")
+                msg = json.loads(raw)
+                if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                kind, content = msg["msg_type"], msg["content"]
+                if kind == "stream":
+                    said.append(content["text"])
+                elif kind == "error":
+                    said.append(f"{content['ename']}: {content['evalue']}\n")
+                elif kind == "status" and content["execution_state"] == "idle":
+                    return "".join(said)
+        finally:
+            ws.close()
 
     # -- the formgrader (a hub service)
     def formgrader(self, token: str, method: str, path: str, **kwargs) -> requests.Response:

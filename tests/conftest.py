@@ -67,8 +67,11 @@ def book_server(book_html):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (Playwright's own browser download does not work here)."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed: run `make test` as root, or `apt-get install chromium`")
+    from course.cli import missing_browser_packages
+
+    if missing := missing_browser_packages():
+        pytest.skip(f"Debian's {' and '.join(missing)} not installed: run `make test` as root, or "
+                    f"`apt-get install {' '.join(missing)}`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -92,7 +92,8 @@ def collect_exchange(root: Path, quiz_id: str | None = None) -> dict[str, Exchan
         if not (root / "exchange").is_dir():
             raise ClassroomError(f"{root / 'exchange'} does not exist: release the quiz first "
                              "(python -m course class release)")
-        result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO")
+        result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO",  # refuses forged submissions:
+                          "--ExchangeFactory.collect=course.classroom.ownership.OwnerCheckedCollect")
         if result.returncode != 0:
             raise failed(f"collect {qid}", result)
         # nbgrader says "Collecting" for a first submission and "Updating" for a newer one.

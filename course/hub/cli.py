@@ -1,10 +1,10 @@
 """`python -m course hub ...`: the course's JupyterHub for a facilitated session (see deploy/jupyterhub/GUIDE.md).
 
     hub setup --roster FILE.csv   environment, accounts with their own passwords (slips), groups, exchange
-    hub start                     run the hub (Ctrl+C stops it and every participant's server)
+    hub start                     run the hub (Ctrl+C or SIGTERM stops it, every server, the proxy and the culler)
     hub status                    what is set up, where
     hub slips                     print the password slips again
-    hub teardown                  export the grades, then remove accounts, homes, exchange and state
+    hub teardown                  export the grades, then remove accounts, their files, exchange and state
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..errors import UserError
 
 
 def cmd_setup(args) -> int:
-    from .system import setup
+    from .provision import setup
 
     settings, _passwords = setup(Path(args.roster), name=args.name, prefix=args.prefix, ip=args.ip,
                                  port=args.port, facilitator=args.facilitator, ssl_cert=args.ssl_cert or "",
@@ -27,31 +27,31 @@ def cmd_setup(args) -> int:
 
 
 def cmd_start(args) -> int:
-    import subprocess
-
-    from .system import Settings, hub_command
+    from .running import run_foreground
+    from .settings import Settings
 
     settings = Settings.load(args.name)
-    command, env, cwd = hub_command(settings)
-    print(f"Starting the hub on {settings.url}/ (Ctrl+C stops it and every server)...", flush=True)
-    try:
-        return subprocess.call(command, env=env, cwd=cwd)
-    except KeyboardInterrupt:
-        return 0
+    print(f"Starting the hub on {settings.url}/ ...", flush=True)
+    return run_foreground(settings)
 
 
 def cmd_status(args) -> int:
-    from .system import Settings
+    from .provision import checkout_warning
+    from .settings import Settings
 
     s = Settings.load(args.name)
-    print(f"session     {s.name}\naddress     {s.url}/\nfacilitator {s.facilitator}\ngrader      {s.grader}")
+    print(f"session     {s.name}\naddress     {s.url}/\nfacilitator {s.facilitator}")
     print(f"state       {s.state}\nexchange    {s.exchange}\ncourse      {s.course_dir}")
+    print(f"limits      {s.mem_limit} memory, {s.cpu_limit:g} CPU, {s.pids_limit} processes per participant")
     print(f"participants ({len(s.participants)}): {', '.join(s.participants)}")
+    warning = checkout_warning()
+    if warning:
+        print(f"WARNING: {warning}")
     return 0
 
 
 def cmd_slips(args) -> int:
-    from .system import STATE_ROOT
+    from .settings import STATE_ROOT
 
     path = STATE_ROOT / args.name / "slips.txt"
     if not path.exists():
@@ -61,12 +61,13 @@ def cmd_slips(args) -> int:
 
 
 def cmd_teardown(args) -> int:
-    from .system import teardown
+    from .teardown import teardown
 
     exported = teardown(args.name, export=not args.no_export)
     if exported:
         print(f"Grades exported to {exported} (root only; see GUIDE.md for how long to keep them).")
-    print(f"Session {args.name!r} removed: accounts, home folders, exchange, hub database and passwords.")
+    print(f"Session {args.name!r} removed: accounts and every file they owned, exchange, hub database and "
+          "passwords.")
     return 0
 
 
@@ -85,7 +86,8 @@ def register(subparsers) -> None:
     p.add_argument("--facilitator", default="facilitator", help="facilitator account name after the prefix")
     p.add_argument("--ip", default="127.0.0.1",
                    help="address participants reach (the venue network's, or 0.0.0.0); default loopback only")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=None,
+                   help="the public port: 80 (default), or 443 with --ssl-cert; only root may bind either")
     p.add_argument("--ssl-cert", help="TLS certificate file (PEM) for JupyterHub's own HTTPS")
     p.add_argument("--ssl-key", help="TLS key file (PEM)")
     p.set_defaults(func=cmd_setup)

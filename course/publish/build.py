@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -56,22 +57,50 @@ def planner_js() -> Path:
     return PLANNER_JS
 
 
-# What a learner needs to run the course in JupyterLab: `pip install -c requirements.lock .` in the folder,
-# then `python -m course lab`.
-KIT_FILES = ["README.md", "pyproject.toml", "requirements.lock"]
-KIT_FOLDERS = {"modules": "*.ipynb", "data": "*", "course": "**/*.py", "quizzes/release": "**/*.ipynb"}
+# What a learner needs to run the course in JupyterLab, without make: the steps are the book's set-up page
+# (setup.md), which the kit carries as its README. `pip install -e .` of the kit installs course/ only.
+KIT_SETUP_PAGE = ROOT / "setup.md"
+# The widgets' one stylesheet comes along, so that JupyterLab shows them as the book does; the templates sit in
+# templates/, where the module notebooks link them.
+KIT_FILES = ["pyproject.toml", "requirements.lock", "case_file.ipynb", "_static/course.css"]
+KIT_FOLDERS = {"modules": "*.ipynb", "data": "*", "course": "**/*.py", "quizzes/release": "**/*.ipynb",
+               "_generated/templates": "*"}
+KIT_RENAMED = {"_generated/templates": "templates"}
+KIT_LINK = re.compile(r'<a href="downloads/npm-course-learner-kit\.zip" download>(.*?)</a>')
+KIT_SIZE = "{{ kit_size }}"
+
+
+def kit_size() -> str:
+    """The kit's download size as the set-up page states it, e.g. "1.4 MB"."""
+    if not LEARNER_KIT.exists():
+        return "a few megabytes"  # an author's preview before the first full build
+    return f"{LEARNER_KIT.stat().st_size / 1e6:.1f} MB"
+
+
+def kit_readme(size: str) -> str:
+    """The set-up page as plain Markdown for the kit: no MyST labels, the size filled in, no link to itself."""
+    text = KIT_SETUP_PAGE.read_text(encoding="utf-8")
+    text = re.sub(r"^\([\w-]+\)=\n", "", text, flags=re.M)
+    return KIT_LINK.sub(r"\1", text).replace(KIT_SIZE, size)
 
 
 def learner_kit() -> Path:
-    """One archive with the module notebooks, the quizzes as released, the data and the package."""
+    """One archive with the module notebooks, the quizzes as released, the data, the package and the set-up
+    steps as its README. Written twice: the README states the size of the archive it is in."""
     DOWNLOADS.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(LEARNER_KIT, "w", zipfile.ZIP_DEFLATED) as kit:
-        for name in KIT_FILES:
-            kit.write(ROOT / name, f"npm-course/{name}")
-        for folder, pattern in KIT_FOLDERS.items():
-            for path in sorted((ROOT / folder).glob(pattern)):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    kit.write(path, f"npm-course/{path.relative_to(ROOT)}")
+    files = [(ROOT / name, name) for name in KIT_FILES]
+    for folder, pattern in KIT_FOLDERS.items():
+        target = KIT_RENAMED.get(folder, folder)
+        files += [(path, f"{target}/{path.relative_to(ROOT / folder).as_posix()}")
+                  for path in sorted((ROOT / folder).glob(pattern))
+                  if path.is_file() and "__pycache__" not in path.parts]
+    size = "?"
+    for _ in range(2):
+        with zipfile.ZipFile(LEARNER_KIT, "w", zipfile.ZIP_DEFLATED) as kit:
+            kit.writestr("npm-course/README.md", kit_readme(size))
+            for path, name in files:
+                kit.write(path, f"npm-course/{name}")
+        size = kit_size()
     return LEARNER_KIT
 
 

@@ -206,8 +206,16 @@ def _ancestors(node):
         node = node.parent
 
 
+def kit_size_substitution(app, config) -> None:
+    """The set-up page states the learner kit's size ({{ kit_size }}), measured when the kit is built."""
+    from .build import kit_size
+
+    config.myst_substitutions = {**config.myst_substitutions, "kit_size": kit_size()}
+
+
 def setup(app):
     app.add_config_value("course_report_url", "", "html")
+    app.connect("config-inited", kit_size_substitution)
     # After every other handler, so that what they added is tidied too.
     app.connect("html-page-context", tidy_assets, priority=900)
     app.connect("html-page-context", download_bar)

@@ -19,9 +19,10 @@ QUIZ = "treaty_bodies"
 
 @benchmark("hub")
 def hub_session() -> list[Row]:
-    from course.hub import system
+    from course.hub import environment, provision, running, teardown
+    from course.hub import settings as hub
 
-    why = system.check_can_run()
+    why = hub.check_can_run()
     if why:
         print(f"  skipped: {why}")
         return []
@@ -34,18 +35,18 @@ def hub_session() -> list[Row]:
         roster = Path(tmp) / "roster.csv"
         roster.write_text("id,name,institution,email\n" + "".join(
             f"p{n:02d},Participant {n},NPM {n},\n" for n in range(1, PARTICIPANTS + 1)))
-        system.ensure_environment(quiet=True)
+        environment.ensure_environment(quiet=True)
         proc = None
         try:
             started = time.perf_counter()
-            settings, passwords = system.setup(roster, name=name, prefix=f"npmb{tag}-", port=system._free_port(),
+            settings, passwords = provision.setup(roster, name=name, prefix=f"npmb{tag}-", port=hub.free_privileged_port(),
                                                facilitator="fac", quiet=True)
             rows.append((f"set-up: {PARTICIPANTS} accounts, exchange, course", time.perf_counter() - started, "s"))
             client = HubClient(settings)
 
             started = time.perf_counter()
-            proc = system.start(settings, log=open(Path(tmp) / "hub.log", "wb"))
-            system.wait_until_up(settings, proc)
+            proc = running.start(settings, log=open(Path(tmp) / "hub.log", "wb"))
+            running.wait_until_up(settings, proc)
             rows.append(("hub start (until its API answers)", time.perf_counter() - started, "s"))
 
             users = sorted(settings.participants)
@@ -69,9 +70,9 @@ def hub_session() -> list[Row]:
             rows += _cycle(client, settings, passwords, users[:3])
         finally:
             if proc is not None:
-                system.stop(proc)
-            if (system.STATE_ROOT / name / "hub.json").exists():
-                system.teardown(name, export=False)
+                running.stop(settings, proc)
+            if (hub.STATE_ROOT / name / "hub.json").exists():
+                teardown.teardown(name, export=False)
     return rows
 
 
@@ -103,12 +104,12 @@ def _cycle(client, settings, passwords, users) -> list[Row]:
     return [("cycle: generate + release (formgrader)", released - started, "s"),
             (f"cycle: fetch, answer, submit ({n} participants)", submitted - released, "s"),
             ("cycle: collect", collected - submitted, "s"),
-            (f"cycle: autograde ({n} submissions, grader kernel)", graded - collected, "s"),
+            (f"cycle: autograde ({n} submissions)", graded - collected, "s"),
             ("cycle: release to graded, total", graded - started, "s")]
 
 
 def _rss_mb(users) -> float:
-    from course.hub.system import user_pids
+    from course.hub.teardown import user_pids
 
     total = 0
     for user in users:

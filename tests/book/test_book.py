@@ -128,7 +128,8 @@ def test_module_notebook_runs_live(module, project_root):
 
 def test_module_titles_come_from_the_modules_table(project_root):
     for module in MODULES:
-        first = nbformat.read(project_root / f"{module.path}.ipynb", as_version=4).cells[0].source
+        # cells[0] is the set-up note for learners (tests/unit/test_learner_kit.py); the title comes next.
+        first = nbformat.read(project_root / f"{module.path}.ipynb", as_version=4).cells[1].source
         assert first.splitlines()[0] == f"# {module.title_en}", module.path
 
 
