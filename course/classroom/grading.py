@@ -34,10 +34,10 @@ import nbformat
 
 from ..tools import tool_env
 from . import roster
-from .common import ClassroomError, nbgrader, reports_dir, require_root, spec
+from .common import NBGRADER_FILES, ClassroomError, nbgrader, reports_dir, require_root, spec
 from .feedback import polish
 from .gradebook import drop_submission, open_gradebook, overrides
-from .session import NBGRADER_FILES, submissions, tidy_submission
+from .session import submissions, tidy_submission
 
 MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20          # seconds a cell may run (nbgrader_config.py says the same)

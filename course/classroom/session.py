@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import roster
-from .common import COURSE_ID, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
+from .common import COURSE_ID, NBGRADER_FILES, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
 
 
 def submissions(root: Path, quiz_id: str) -> list[str]:
@@ -52,9 +52,6 @@ def released(root: Path) -> list[str]:
     """The quizzes released to this class (through `class release`), in the course's order."""
     outbound = Path(root) / "exchange" / COURSE_ID / "outbound"
     return [qid for qid in quiz_ids(None) if (outbound / qid).is_dir() or submissions(root, qid)]
-
-
-NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")  # what nbgrader itself puts beside a submission
 
 
 def tidy_submission(folder: Path, quiz_id: str) -> list[str]:
