@@ -122,9 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out-dir", help="build under OUT_DIR/_build instead of the project's _build")
     p.set_defaults(func=cmd_pdf)
     from .classroom import cli as classroom_cli
+    from .classroom import doctor
     from .hub import cli as hub_cli
 
     classroom_cli.register(sub)
+    doctor.register(sub)
     hub_cli.register(sub)
     quiz = sub.add_parser("quiz", help="quiz tools").add_subparsers(dest="quiz_command", required=True)
     p = quiz.add_parser("generate", help="generate quiz sources from quizzes/specs and their release versions")

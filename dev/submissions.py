@@ -30,3 +30,13 @@ def fill(nb, answers: dict[str, str]) -> nbformat.NotebookNode:
         lines = cells[question].source.splitlines()
         cells[question].source = "\n".join(source if line.startswith(STUB_PREFIX) else line for line in lines)
     return nb
+
+
+def released(root, quiz_id: str) -> nbformat.NotebookNode:
+    """The quiz as a learner gets it, from a course root where it was released."""
+    return nbformat.read(root / "release" / quiz_id / f"{quiz_id}.ipynb", as_version=4)
+
+
+def right_answers(quiz) -> dict[str, str]:
+    """Every question of a quiz spec answered right, as a learner would type it."""
+    return {q.id: f"answer = {q.answer[0]!r}" for q in quiz.questions}

@@ -8,6 +8,11 @@ from pathlib import Path
 from ..errors import UserError
 from ..tools import tool_env
 
+COURSE_ID = "npm-engagement"  # nbgrader's course id (quizzes/nbgrader_config.py says the same)
+# What nbgrader itself puts beside a submitted notebook: when it was submitted, and the secret from which the
+# name of the feedback page is made (without it, released feedback can never be fetched).
+NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")
+
 
 class ClassroomError(UserError):
     """A problem the facilitator can fix (bad roster, unknown quiz, missing folder); the message says how."""
@@ -39,6 +44,12 @@ def nbgrader(root: Path, *args: str, timeout: float | None = None) -> subprocess
     """Run one nbgrader app in the course root, its output captured."""
     return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=tool_env(),
                           capture_output=True, text=True, timeout=timeout)
+
+
+def failed(what: str, result: subprocess.CompletedProcess) -> ClassroomError:
+    """nbgrader's failure in one line (its last), not its traceback."""
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    return ClassroomError(f"nbgrader could not {what}: {lines[-1].strip() if lines else 'no reason given'}")
 
 
 def require_root(root: Path) -> Path:

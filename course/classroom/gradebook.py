@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..tools import BIN_DIR
+from .common import COURSE_ID, ClassroomError
 
 
 @contextmanager
@@ -14,9 +16,20 @@ def open_gradebook(course_root: Path):
     if str(BIN_DIR) not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = f"{BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}"
     from nbgrader.api import Gradebook
+    from sqlalchemy.exc import OperationalError, SAWarning
 
-    with Gradebook(f"sqlite:///{Path(course_root) / 'gradebook.db'}", "npm-engagement") as gb:
-        yield gb
+    # nbgrader's remove_submission leaves objects SQLAlchemy warns about, with a stack, on every regrade; the
+    # warnings say nothing a facilitator can act on.
+    path = Path(course_root) / "gradebook.db"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)
+        try:
+            gradebook = Gradebook(f"sqlite:///{path}", COURSE_ID)
+        except OperationalError as exc:
+            raise ClassroomError(f"{path}: cannot open the gradebook ({exc.orig}); is the folder there, and "
+                                 "may you write to it?") from None
+        with gradebook as gb:
+            yield gb
 
 
 def question_scores(course_root: Path, quiz_id: str) -> dict[str, dict[str, float]]:
@@ -29,3 +42,62 @@ def question_scores(course_root: Path, quiz_id: str) -> dict[str, dict[str, floa
                 for grade in notebook.grades:
                     scores[grade.cell.name] = grade.score
     return out
+
+
+def drop_submission(gb, quiz_id: str, student: str) -> None:
+    """Remove one submission and every mark in it, if there is one."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        gb.remove_submission(quiz_id, student)
+    except MissingEntry:
+        pass
+
+
+OVERRIDE = "Overridden by the facilitator"
+
+
+def overrides(gb, quiz_id: str, student: str) -> dict[str, tuple[float, str]]:
+    """{question id: (points, note)} the facilitator set by hand for one submission (`class override`)."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        submission = gb.find_submission(quiz_id, student)
+    except MissingEntry:
+        return {}
+    out = {}
+    for notebook in submission.notebooks:
+        notes = {c.cell.name: c.manual_comment or "" for c in notebook.comments}
+        for grade in notebook.grades:
+            if grade.manual_score is not None:
+                name = grade.cell.name
+                out[name] = (grade.manual_score, notes.get(name) or notes.get(f"{name}_answer") or OVERRIDE)
+    return out
+
+
+def set_override(course_root: Path, quiz_id: str, student: str, question: str, points: float, note: str) -> str:
+    """Give a question of one graded submission the facilitator's mark; returns the note recorded with it."""
+    from nbgrader.api import MissingEntry
+
+    with open_gradebook(course_root) as gb:
+        try:
+            submission = gb.find_submission(quiz_id, student)
+        except MissingEntry:
+            raise ClassroomError(f"{student} has no graded submission of {quiz_id}: grade it first "
+                                 f"(python -m course class grade {quiz_id})") from None
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                if grade.cell.name != question:
+                    continue
+                if not 0 <= points <= grade.max_score:
+                    raise ClassroomError(f"{question} is worth at most {grade.max_score:g} point(s): "
+                                         f"{points:g} cannot be given")
+                grade.manual_score = points
+                text = f"{OVERRIDE}: {note}" if note else OVERRIDE
+                for comment in notebook.comments:  # the note goes with the learner's answer, as in the formgrader
+                    if comment.cell.name in (question, f"{question}_answer"):
+                        comment.manual_comment = text
+                gb.db.commit()
+                return text
+        questions = sorted({g.cell.name for n in submission.notebooks for g in n.grades})
+        raise ClassroomError(f"{quiz_id} has no question {question!r}: the questions are {', '.join(questions)}")

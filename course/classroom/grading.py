@@ -34,8 +34,10 @@ import nbformat
 
 from ..tools import tool_env
 from . import roster
-from .common import ClassroomError, nbgrader, reports_dir, require_root, spec
-from .gradebook import open_gradebook
+from .common import NBGRADER_FILES, ClassroomError, nbgrader, reports_dir, require_root, spec
+from .feedback import polish
+from .gradebook import drop_submission, open_gradebook, overrides
+from .session import submissions, tidy_submission
 
 MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20          # seconds a cell may run (nbgrader_config.py says the same)
@@ -64,12 +66,17 @@ def workers_available() -> int:
 
 
 # --- 1. checking a file before any of it runs -------------------------------------------------------------
+SEALED = re.compile(r"([\"'])[A-Za-z0-9+/=]{40,}\1")
+
+
 def _grade_cells(nb) -> dict[str, str]:
+    """{question id: its check cell}, what matters only: the sealed blob differs from one generation of the
+    quiz to another (the learner kit, the book's download, a second release), and grading never reads it."""
     out = {}
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if meta.get("grade") and meta.get("grade_id"):
-            out[meta["grade_id"]] = cell.get("source", "")
+            out[meta["grade_id"]] = " ".join(SEALED.sub("SEALED", cell.get("source", "")).split())
     return out
 
 
@@ -102,7 +109,7 @@ def prescreen(folder: Path, quiz_id: str, release_nb=None) -> tuple[str, list[st
         expected = _grade_cells(release_nb)
         got = _grade_cells(nb)
         missing = [q for q in expected if q not in got]
-        changed = [q for q in expected if q in got and got[q].strip() != expected[q].strip()]
+        changed = [q for q in expected if q in got and got[q] != expected[q]]
         if missing:
             notes.append(f"question cell(s) deleted: {', '.join(missing)} (scored 0)")
         if changed:
@@ -118,6 +125,10 @@ def _work_dir(root: Path, quiz_id: str, students: list[str]) -> Path:
     shutil.copytree(root / "source" / quiz_id, work / "source" / quiz_id)
     for student in students:
         shutil.copytree(root / "submitted" / student / quiz_id, work / "submitted" / student / quiz_id)
+    # A regrade starts from nothing: marks of questions missing from the new notebook must not survive.
+    with open_gradebook(work) as gb:
+        for student in students:
+            drop_submission(gb, quiz_id, student)
     return work
 
 
@@ -171,6 +182,11 @@ def _errors_in_log(log: str, quiz_id: str, timeout: float) -> dict[str, str]:
     return out
 
 
+def mark(grade: dict) -> float:
+    """A question's points: the facilitator's mark if there is one, else the autograder's."""
+    return float((grade["manual_score"] if grade["manual_score"] is not None else grade["auto_score"]) or 0)
+
+
 def _read_results(work: Path, quiz_id: str, students: list[str]) -> dict[str, dict]:
     """What nbgrader recorded in the shard's gradebook for each student it graded completely."""
     from nbgrader.api import MissingEntry
@@ -198,8 +214,7 @@ def _read_results(work: Path, quiz_id: str, students: list[str]) -> dict[str, di
                     # A question whose cells the learner deleted is left ungraded by nbgrader: it scores 0.
                     if values["auto_score"] is None and values["manual_score"] is None:
                         values.update(auto_score=0.0, needs_manual_grade=False)
-                score = sum((v["manual_score"] if v["manual_score"] is not None else v["auto_score"]) or 0
-                            for v in grades.values())
+                score = sum(mark(v) for v in grades.values())
                 results[student] = {"timestamp": sub.timestamp, "grades": grades, "comments": comments,
                                     "score": score, "max_score": sub.max_score}
     except Exception:  # a gradebook a notebook has written over: every student of the shard is retried
@@ -282,22 +297,23 @@ def _fingerprint(paths: list[Path]) -> dict[str, str]:
 
 
 def _merge(root: Path, quiz_id: str, graded: dict[str, tuple[dict, Path]], failed: list[str]) -> None:
-    from nbgrader.api import MissingEntry
-
     people = roster.load(root)
     with open_gradebook(root) as gb:
         for student in failed:
-            try:
-                gb.remove_submission(quiz_id, student)
-            except MissingEntry:
-                pass
+            drop_submission(gb, quiz_id, student)
         for student, (data, work) in graded.items():
             person = people.get(student)
             gb.update_or_create_student(student, **({"first_name": person["name"]} if person else {}))
-            try:
-                gb.remove_submission(quiz_id, student)
-            except MissingEntry:
-                pass
+            kept = overrides(gb, quiz_id, student)  # the facilitator's own marks survive a regrade
+            drop_submission(gb, quiz_id, student)
+            cells = {cell: nb_name for nb_name, cell in data["grades"]}
+            for cell, (score, note) in kept.items():
+                if cell in cells:
+                    data["grades"][(cells[cell], cell)]["manual_score"] = score
+                    for key in ((cells[cell], cell), (cells[cell], f"{cell}_answer")):
+                        if key in data["comments"]:
+                            data["comments"][key]["manual_comment"] = note
+            data["score"] = sum(mark(v) for v in data["grades"].values())
             kwargs = {"timestamp": data["timestamp"]} if data["timestamp"] else {}
             gb.add_submission(quiz_id, student, **kwargs)
             for (nb_name, cell), values in data["grades"].items():
@@ -325,7 +341,10 @@ def _merge(root: Path, quiz_id: str, graded: dict[str, tuple[dict, Path]], faile
         shutil.rmtree(root / "feedback" / student / quiz_id, ignore_errors=True)
         if html.is_file():
             (root / "feedback" / student / quiz_id).mkdir(parents=True)
-            shutil.copy2(html, root / "feedback" / student / quiz_id / html.name)
+            # nbgrader's release_feedback needs the timestamp and secret of the submission the page answers
+            for made in [html] + [html.with_name(name) for name in NBGRADER_FILES]:
+                if made.is_file():
+                    shutil.copy2(made, root / "feedback" / student / quiz_id / made.name)
 
 
 # --- the whole command ------------------------------------------------------------------------------------
@@ -347,7 +366,7 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
         except Exception:
             raise ClassroomError(f"{quiz_id} is not in the gradebook: run `python -m course class release {quiz_id}`") from None
     submitted = root / "submitted"
-    students = sorted(p.parent.name for p in submitted.glob(f"*/{quiz_id}") if p.is_dir()) if submitted.is_dir() else []
+    students = submissions(root, quiz_id)
     if not students:
         raise ClassroomError(f"no submissions of {quiz_id} in {submitted}: collect them first "
                          "(python -m course class collect)")
@@ -357,8 +376,9 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
     outcomes = {s: Outcome(s, max_score=float(sum(q.points for q in quiz.questions))) for s in students}
     runnable = []
     for student in students:
+        renamed = [w for w in tidy_submission(submitted / student / quiz_id, quiz_id) if w.startswith("renamed")]
         reason, notes = prescreen(submitted / student / quiz_id, quiz_id, release_nb)
-        outcomes[student].notes = notes
+        outcomes[student].notes = renamed + notes
         if reason:
             outcomes[student].reason = reason
         else:
@@ -430,8 +450,7 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
         outcome.reason = ""
         outcome.score = float(data["score"])
         outcome.max_score = float(data["max_score"])
-        outcome.questions = {cell: float((v["manual_score"] if v["manual_score"] is not None else v["auto_score"]) or 0)
-                             for (_, cell), v in data["grades"].items()}
+        outcome.questions = {cell: mark(v) for (_, cell), v in data["grades"].items()}
     seconds = time.perf_counter() - started
 
     missing = [s for s in graded if not (root / "feedback" / s / quiz_id / f"{quiz_id}.html").is_file()]
@@ -439,6 +458,10 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
         result = nbgrader(root, "generate_feedback", quiz_id, "--force", "--log-level=ERROR")
         if result.returncode != 0:
             log(f"warning: nbgrader could not make all the feedback:\n{result.stdout}{result.stderr}".rstrip())
+    for student in graded:
+        page = root / "feedback" / student / quiz_id / f"{quiz_id}.html"
+        if page.is_file():
+            polish(page, quiz_id)
     save_outcomes(root, quiz_id, outcomes, seconds)
     return outcomes
 

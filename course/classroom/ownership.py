@@ -18,6 +18,8 @@ from pathlib import Path
 
 from nbgrader.exchange.default.collect import ExchangeCollect
 
+from .common import NBGRADER_FILES
+
 try:
     import pwd
 except ImportError:  # pragma: no cover (no accounts to check against)
@@ -46,10 +48,11 @@ def owner_problem(path: Path, participant: str, collector_uid: int | None = None
 
 def keep_notebooks(folder: Path) -> list[Path]:
     """Remove everything in a collected submission but its notebooks (an HTML file or a link served from the
-    facilitator's pages could act as the facilitator). Returns what was removed."""
+    facilitator's pages could act as the facilitator) and nbgrader's own two text files, which feedback needs.
+    Returns what was removed."""
     removed = []
     for path in sorted(folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if path.is_symlink() or (path.is_file() and path.suffix != ".ipynb"):
+        if path.is_symlink() or (path.is_file() and path.suffix != ".ipynb" and path.name not in NBGRADER_FILES):
             path.unlink()
             removed.append(path)
         elif path.is_dir() and not any(path.iterdir()):

@@ -1,6 +1,9 @@
-"""`class export` (grades as CSV) and `class report QUIZ` (the debrief page: HTML with plots)."""
+"""`class export` (grades as CSV and .xlsx) and `class report QUIZ`: the debrief page for the class, with no
+names (score distribution, most-missed questions, what was chosen, the explanation), and beside it the list of
+participants with their scores, for the facilitator only."""
 from __future__ import annotations
 
+import ast
 import base64
 import csv
 import datetime as dt
@@ -10,8 +13,9 @@ from pathlib import Path
 
 from . import roster
 from .common import ClassroomError, quiz_ids, reports_dir, require_root, spec
-from .gradebook import open_gradebook, question_scores
+from .gradebook import open_gradebook, overrides, question_scores
 from .grading import load_outcomes
+from .session import released
 
 EXPORT_COLUMNS = ["quiz", "id", "name", "institution", "status", "score", "max_score", "percent", "reason"]
 
@@ -24,11 +28,13 @@ def rows(root: Path, quiz_id: str) -> list[dict]:
     people = roster.load(root)
     outcomes = load_outcomes(root, quiz_id)
     max_score = float(sum(q.points for q in quiz.questions))
-    scores = {}
+    scores, overridden = {}, {}
     with open_gradebook(root) as gb:
         try:
             gb.find_assignment(quiz_id)
             scores = question_scores(root, quiz_id)
+            overridden = {pid: overrides(gb, quiz_id, pid) for pid in scores}
+            overridden = {pid: marks for pid, marks in overridden.items() if marks}
         except MissingEntry:
             pass
     out = []
@@ -38,8 +44,11 @@ def rows(root: Path, quiz_id: str) -> list[dict]:
                "institution": person.get("institution", ""), "max_score": max_score, "questions": {}}
         if pid in scores:
             total = sum(v or 0 for v in scores[pid].values())
+            notes = list(outcomes[pid].notes) if pid in outcomes else []
+            if pid in overridden:
+                notes.append(f"overridden by the facilitator: {', '.join(sorted(overridden[pid]))}")
             row.update(status="graded", score=total, percent=round(100 * total / max_score) if max_score else 0,
-                       reason="; ".join(outcomes[pid].notes) if pid in outcomes else "", questions=scores[pid])
+                       reason="; ".join(notes), questions=scores[pid])
         elif pid in outcomes and outcomes[pid].reason:
             row.update(status="not graded", score="", percent="", reason=outcomes[pid].reason)
         else:
@@ -48,22 +57,124 @@ def rows(root: Path, quiz_id: str) -> list[dict]:
     return out
 
 
-def export(root: Path, output: Path | None = None, quiz_id: str | None = None) -> Path:
+def export(root: Path, output: Path | None = None, quiz_id: str | None = None) -> list[Path]:
+    """The grades of the quizzes released to this class (or of one quiz), as CSV and as an Excel workbook.
+
+    CSV is written UTF-8 with a BOM (Excel reads accents right only then); a French or Spanish Excel expects
+    `;` between columns, so the .xlsx is the file to open in Excel."""
     root = require_root(root)
-    output = Path(output) if output else reports_dir(root) / "grades.csv"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with output.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        if quiz_id:
-            chosen = quiz_ids(quiz_id)
-        else:  # every quiz that has been released here
-            with open_gradebook(root) as gb:
-                released = {a.name for a in gb.assignments}
-            chosen = [q for q in quiz_ids(None) if q in released]
-        for qid in chosen:
-            writer.writerows(rows(root, qid))
-    return output
+    chosen = quiz_ids(quiz_id) if quiz_id else released(root)
+    table = [row for qid in chosen for row in rows(root, qid)]
+    default = reports_dir(root) / "grades.csv"
+    targets = [Path(output)] if output else [default, default.with_suffix(".xlsx")]
+    targets[0].parent.mkdir(parents=True, exist_ok=True)
+    for target in targets:
+        if target.suffix.lower() == ".xlsx":
+            write_xlsx(target, EXPORT_COLUMNS, [[row[c] for c in EXPORT_COLUMNS] for row in table], "grades")
+        else:
+            write_csv(target, EXPORT_COLUMNS, [[row[c] for c in EXPORT_COLUMNS] for row in table])
+    return targets
+
+
+def write_csv(path: Path, header: list[str], values: list[list]) -> None:
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as f:  # the BOM: Excel then reads UTF-8
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows([_csv_cell(v) for v in row] for row in values)
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """A value as the CSV shows it: whole numbers without .0; text that Excel would run as a formula (a file name
+    a participant chose can end up in a reason) starts with an apostrophe, which Excel shows as text."""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str) and value[:1] in FORMULA:
+        return "'" + value
+    return value
+
+
+def write_xlsx(path: Path, header: list[str], values: list[list], title: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in values:
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value[:1] in FORMULA:
+                cell.data_type = "s"  # text that starts like a formula stays text: it must never run in Excel
+    sheet.freeze_panes = "A2"
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width + 2))
+    book.save(path)
+
+
+# --- what the class answered -------------------------------------------------------------------------------
+BLANK, MALFORMED, WRONG, RIGHT = "blank", "not written as asked", "wrong", "right"
+
+
+def read_answer(source: str, kind: str):
+    """(status, canonical answer or None) for one answer cell as typed; never runs it."""
+    from ..quiz.answers import AnswerFormatError, canonical
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return MALFORMED, None
+    value = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "answer" for t in node.targets):
+            value = node.value
+    if value is None:
+        return (BLANK, None) if not tree.body else (MALFORMED, None)
+    try:
+        literal = ast.literal_eval(value)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return MALFORMED, None
+    if literal is ...:
+        return BLANK, None
+    try:
+        return "", canonical(kind, literal)
+    except AnswerFormatError:
+        return MALFORMED, None
+
+
+def answers_given(root: Path, quiz_id: str, students: list[str]) -> dict[str, dict[str, tuple[str, str | None]]]:
+    """{question id: {participant: (status, answer)}} from the notebooks as they were returned."""
+    import nbformat
+
+    from ..quiz.answers import canonical
+
+    quiz = spec(quiz_id)
+    right = {q.id: {canonical(q.kind, a) for a in q.answer} for q in quiz.questions}
+    out: dict[str, dict] = {q.id: {} for q in quiz.questions}
+    for student in students:
+        try:
+            nb = nbformat.read(root / "submitted" / student / quiz_id / f"{quiz_id}.ipynb", as_version=4)
+        except Exception:  # not a notebook: the grading outcome says why
+            continue
+        cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c.source for c in nb.cells}
+        for q in quiz.questions:
+            source = cells.get(f"{q.id}_answer")
+            status, value = (BLANK, None) if source is None else read_answer(source, q.kind)
+            out[q.id][student] = (status or (RIGHT if value in right[q.id] else WRONG), value)
+    return out
+
+
+def _md(text: str) -> str:
+    """Markdown from a quiz spec, as HTML (raw HTML in it is escaped)."""
+    import mistune
+
+    return mistune.create_markdown(escape=True)(text)
 
 
 def _figure(fig, alt: str) -> str:
@@ -76,11 +187,90 @@ def _figure(fig, alt: str) -> str:
     return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
 
 
+STYLE = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"
+         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
+         "img{max-width:100%}.explain{border-left:4px solid #2f855a;padding-left:.8em}"
+         "@media print{body{margin:0;max-width:none}h2{break-after:avoid}li{break-inside:avoid}}")
+
+
+def _page(title: str, parts: list[str]) -> str:
+    e = html.escape
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(title)}</title>'
+            f"<style>{STYLE}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
+
+
+def _histogram(values: list[float], max_score: float) -> str:
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    mean = sum(values) / len(values)
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.hist(values, bins=[x - 0.5 for x in range(int(max_score) + 2)], color="#2b6cb0", edgecolor="white")
+    ax.set_xlabel(f"score out of {max_score:g}")
+    ax.set_ylabel("participants")
+    ax.set_title("Score distribution")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))   # nobody scores 2.5 participants
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    counts = {v: values.count(v) for v in sorted(set(values))}
+    alt = (f"Histogram of scores out of {max_score:g} for {len(values)} participants; mean {mean:.1f}. "
+           + ", ".join(f"{n} scored {v:g}" for v, n in counts.items()) + ".")
+    return _figure(fig, alt)
+
+
+def _right_bars(quiz, right: dict[str, int], graded: int) -> str:
+    import matplotlib.pyplot as plt
+
+    order = list(reversed(quiz.questions))
+    fig, ax = plt.subplots(figsize=(6, 0.35 * len(order) + 1))
+    ax.barh([f"Q{quiz.questions.index(q) + 1}" for q in order], [100 * right[q.id] / graded for q in order],
+            color="#2f855a")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("% of participants right")
+    ax.set_title("Right answers by question")
+    alt = "Bar chart of the share of participants who answered each question right: " + ", ".join(
+        f"question {n} {100 * right[q.id] / graded:.0f}%" for n, q in enumerate(quiz.questions, start=1)) + "."
+    return _figure(fig, alt)
+
+
+def _shown(q, value: str | None) -> str:
+    """An answer as the debrief shows it: a letter with its choice's text."""
+    if value is None:
+        return ""
+    if q.kind == "letter" and value in q.choices:
+        return f"{value}: {q.choices[value]}"
+    return value
+
+
+def _question_debrief(n: int, q, given: dict[str, tuple[str, str | None]]) -> list[str]:
+    from collections import Counter
+
+    from ..quiz.answers import canonical
+
+    e = html.escape
+    statuses = Counter(status for status, _ in given.values())
+    chosen = Counter(value for status, value in given.values() if value is not None)
+    key = canonical(q.kind, q.answer[0])
+    parts = [f"<li><h3>Question {n}: {statuses[RIGHT]} of {len(given)} right</h3>", _md(q.prompt),
+             f"<p><strong>Right answer:</strong> {e(_shown(q, key))}</p>", "<table><thead><tr><th>answer</th>"
+             "<th>participants</th></tr></thead><tbody>"]
+    options = ([canonical("letter", c) for c in q.choices] if q.kind == "letter" and q.choices else [])
+    for value in options + [v for v, _ in chosen.most_common() if v not in options]:
+        mark = " (right)" if value == key or value in {canonical(q.kind, a) for a in q.answer} else ""
+        parts.append(f"<tr><td>{e(_shown(q, value))}{mark}</td><td>{chosen[value]}</td></tr>")
+    for status, label in ((BLANK, "left blank"), (MALFORMED, "not written as asked (an answer the grader "
+                                                             "could not read)")):
+        parts.append(f"<tr><td><em>{label}</em></td><td>{statuses[status]}</td></tr>")
+    parts += ["</tbody></table>", f'<div class="explain"><p><strong>What to explain:</strong></p>'
+              f"{_md(q.explanation)}</div></li>"]
+    return parts
+
+
 def report(root: Path, quiz_id: str, output: Path | None = None) -> Path:
+    """The class report (no names) and, beside it, participants.html (names and scores, facilitator only)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     root = require_root(root)
     quiz = spec(quiz_id)
@@ -92,64 +282,55 @@ def report(root: Path, quiz_id: str, output: Path | None = None) -> Path:
         raise ClassroomError(f"no graded submissions of {quiz_id}: run `python -m course class grade {quiz_id}` first")
     max_score = graded[0]["max_score"] if graded else sum(q.points for q in quiz.questions)
     e = html.escape
+    made = f"Made {dt.datetime.now():%Y-%m-%d %H:%M}."
     parts = [f"<h1>Class report: {e(quiz.title)}</h1>",
              f"<p>{len(graded)} graded, {len(ungraded)} could not be graded, {len(absent)} on the roster without "
-             f"a submission. Made {dt.datetime.now():%Y-%m-%d %H:%M}.</p>"]
-
+             f"a submission. {made} This page names nobody: show it to the class. Scores by name are in "
+             "participants.html, for you only.</p>"]
     if graded:
         values = [r["score"] for r in graded]
-        mean = sum(values) / len(values)
-        fig, ax = plt.subplots(figsize=(6, 3))
-        ax.hist(values, bins=[x - 0.5 for x in range(int(max_score) + 2)], color="#2b6cb0", edgecolor="white")
-        ax.set_xlabel(f"score out of {max_score:g}")
-        ax.set_ylabel("participants")
-        ax.set_title("Score distribution")
-        counts = {v: values.count(v) for v in sorted(set(values))}
-        alt = (f"Histogram of scores out of {max_score:g} for {len(values)} participants; mean {mean:.1f}. "
-               + ", ".join(f"{n} scored {v:g}" for v, n in counts.items()) + ".")
-        parts += ["<h2>Score distribution</h2>", _figure(fig, alt),
-                  f"<p>Mean {mean:.1f} of {max_score:g}; lowest {min(values):g}, highest {max(values):g}.</p>"]
-
+        given = answers_given(root, quiz_id, [r["id"] for r in graded])
         right = {q.id: sum(1 for r in graded if (r["questions"].get(q.id) or 0) >= q.points) for q in quiz.questions}
-        missed = sorted(quiz.questions, key=lambda q: (right[q.id], [x.id for x in quiz.questions].index(q.id)))
-        fig, ax = plt.subplots(figsize=(6, 0.35 * len(quiz.questions) + 1))
-        shares = [100 * right[q.id] / len(graded) for q in reversed(missed)]
-        ax.barh([q.id for q in reversed(missed)], shares, color="#2f855a")
-        ax.set_xlim(0, 100)
-        ax.set_xlabel("% of participants right")
-        ax.set_title("Right answers by question")
-        alt = "Bar chart of the share of participants who answered each question right: " + ", ".join(
-            f"{q.id} {100 * right[q.id] / len(graded):.0f}%" for q in missed) + "."
-        parts += ["<h2>Most-missed questions (for the debrief)</h2>", _figure(fig, alt), "<ol>"]
-        number = {q.id: n for n, q in enumerate(quiz.questions, start=1)}
-        for q in missed[:5]:
-            wrong = len(graded) - right[q.id]
-            if not wrong:
+        order = [q.id for q in quiz.questions]
+        missed = sorted(quiz.questions, key=lambda q: (right[q.id], order.index(q.id)))
+        parts += ["<h2>Score distribution</h2>", _histogram(values, max_score),
+                  f"<p>Mean {sum(values) / len(values):.1f} of {max_score:g}; lowest {min(values):g}, "
+                  f"highest {max(values):g}.</p>",
+                  "<h2>Most-missed questions (for the debrief)</h2>", _right_bars(quiz, right, len(graded)),
+                  "<p>For each question: what the class chose, the right answer, and what to explain. "
+                  "An answer left blank or written in a way the grader could not read is counted apart from a "
+                  "wrong one: the first is about time or the notebook, the second about the content.</p><ol>"]
+        for q in missed:
+            if right[q.id] == len(graded):
                 continue
-            parts.append(f"<li><strong>Question {number[q.id]} ({e(q.id)})</strong>: {wrong} of {len(graded)} "
-                         f"missed it.<br><em>{e(q.prompt)}</em><br>What to explain: {e(q.explanation)}</li>")
+            parts += _question_debrief(order.index(q.id) + 1, q, given[q.id])
         parts.append("</ol>")
+    if ungraded:
+        reasons = sorted({r["reason"] for r in ungraded})
+        parts += ["<h2>Notebooks that could not be graded</h2>",
+                  f"<p>{len(ungraded)} notebook(s); the reasons:</p><ul>"]
+        parts += [f"<li>{e(reason)}</li>" for reason in reasons]
+        parts.append("</ul><p>Who they are is in participants.html.</p>")
+    output = Path(output) if output else reports_dir(root, quiz_id) / "report.html"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(_page(f"Class report: {quiz_id}", parts), encoding="utf-8")
+    participants_page(quiz, table, output.parent / "participants.html", made)
+    return output
 
-    parts += ["<h2>Participants</h2>", "<table><thead><tr><th>id</th><th>name</th><th>institution</th>"
-              "<th>score</th><th>status and notes</th></tr></thead><tbody>"]
+
+def participants_page(quiz, table: list[dict], path: Path, made: str) -> Path:
+    """Names and scores: for the facilitator only, never shown to the class."""
+    e = html.escape
+    parts = [f"<h1>Participants: {e(quiz.title)}</h1>",
+             f"<p><strong>For the facilitator only.</strong> {made} Send each participant their own feedback; "
+             "do not show this list to the class.</p>",
+             "<table><thead><tr><th>id</th><th>name</th><th>institution</th><th>score</th>"
+             "<th>status and notes</th></tr></thead><tbody>"]
     for r in table:
         score = f"{r['score']:g} / {r['max_score']:g}" if r["status"] == "graded" else "-"
         note = r["status"] + (f": {r['reason']}" if r["reason"] else "")
         parts.append(f"<tr><td>{e(r['id'])}</td><td>{e(r['name'])}</td><td>{e(r['institution'])}</td>"
                      f"<td>{score}</td><td>{e(note)}</td></tr>")
     parts.append("</tbody></table>")
-    if ungraded:
-        parts += ["<h2>Submissions that could not be graded</h2>",
-                  "<p>Ask these participants to send their notebook again, or go through it with them.</p><ul>"]
-        parts += [f"<li><strong>{e(r['id'])}</strong>: {e(r['reason'])}</li>" for r in ungraded]
-        parts.append("</ul>")
-
-    style = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"
-             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left}"
-             "img{max-width:100%}")
-    page = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Class report: {e(quiz_id)}'
-            f"</title><style>{style}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
-    output = Path(output) if output else reports_dir(root, quiz_id) / "report.html"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(page, encoding="utf-8")
-    return output
+    path.write_text(_page(f"Participants: {quiz.id}", parts), encoding="utf-8")
+    return path

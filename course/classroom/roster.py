@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 from .common import ClassroomError
@@ -15,21 +16,61 @@ ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def read_rows(path: Path) -> list[dict]:
-    """The participants in a roster file, checked; ClassroomError lists every bad row by line and reason."""
-    path = Path(path)
+ALIASES = {"e-mail": "email", "mail": "email", "courriel": "email", "correo": "email"}
+
+
+def suggest_id(name: str) -> str:
+    """An id made from a name, as the roster needs it: `José Pérez` -> `jose-perez`."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:32].strip("-")
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """(text, how it was read) of a CSV file as Excel or a mail program saves it.
+
+    UTF-8 with or without a BOM is read as it is. Excel's plain "CSV" on Windows is Windows-1252, which is
+    read as such when every byte makes sense in it; anything else is refused with the way to save it."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ClassroomError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClassroomError(f"{path}: cannot read it as UTF-8 text ({exc})") from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except OSError as exc:
+        raise ClassroomError(f"{path}: cannot read it ({exc.strerror})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16 (Excel's Unicode text)"
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ClassroomError(f"{path}: the file is not UTF-8 text and its encoding cannot be told. In Excel, "
+                             "save it again with File > Save As > \"CSV UTF-8 (Comma delimited)\".") from None
+    return text, "Windows-1252 (Excel's plain CSV): check that accented names look right, or save it as CSV UTF-8"
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The participants in a roster file, checked; ClassroomError lists every bad row by line and reason.
+
+    Excel's ways of saving are all accepted: `;` or `,` between columns (a French or Spanish Excel uses `;`),
+    UTF-8 with or without a BOM, Windows-1252."""
+    path = Path(path)
+    text, _ = read_text(path)
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",")
+                                                                else ",")
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [ALIASES.get(h.strip().lower(), h.strip().lower()) for h in (reader.fieldnames or [])]
     missing = [c for c in ("id", "name", "institution") if c not in header]
     if missing:
+        hint = ""
+        if "id" in missing and "name" in header:
+            names = [(r.get(reader.fieldnames[header.index("name")]) or "").strip() for r in reader][:3]
+            hint = ("; add an id column, made from each name, e.g. "
+                    + ", ".join(f"{n} -> {suggest_id(n)}" for n in names if n)) if any(names) else ""
         raise ClassroomError(f"{path}:1: the header must name the columns id,name,institution (email is optional); "
-                         f"missing: {', '.join(missing)}")
+                         f"missing: {', '.join(missing)}{hint}")
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
         raise ClassroomError(f"{path}:1: unknown column(s) {', '.join(unknown)} (the columns are {','.join(COLUMNS)})")
@@ -44,11 +85,12 @@ def read_rows(path: Path) -> list[dict]:
         if not any(row.values()):
             continue
         reasons = []
+        suggestion = f" (suggested from the name: {suggest_id(row['name'])!r})" if suggest_id(row["name"]) else ""
         if not row["id"]:
-            reasons.append("the id is empty")
+            reasons.append(f"the id is empty{suggestion}")
         elif not ID.match(row["id"]):
             reasons.append(f"the id {row['id']!r} must be lowercase letters, digits and hyphens (not at either end), "
-                           "at most 32 characters, e.g. 'ana-silva'")
+                           f"at most 32 characters, e.g. 'ana-silva'{suggestion}")
         elif row["id"] in seen:
             reasons.append(f"the id {row['id']!r} is already used on line {seen[row['id']]}")
         if not row["name"]:
@@ -74,7 +116,7 @@ def load(root: Path) -> dict[str, dict]:
     path = Path(root) / "roster.csv"
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8", newline="") as f:
+    with path.open(encoding="utf-8-sig", newline="") as f:
         return {row["id"]: row for row in csv.DictReader(f)}
 
 
@@ -90,7 +132,7 @@ def add(root: Path, source: Path) -> tuple[list[str], list[str]]:
             gb.update_or_create_student(row["id"], first_name=row["name"], last_name="",
                                         email=row["email"] or None)
     target = Path(root) / "roster.csv"
-    with target.open("w", encoding="utf-8", newline="") as f:
+    with target.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM: Excel then reads UTF-8
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(current[k] for k in sorted(current))

@@ -8,40 +8,100 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import roster
-from .common import ClassroomError, nbgrader, quiz_ids, require_root, spec
+from .common import COURSE_ID, NBGRADER_FILES, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
 
 
-def release(root: Path, quiz_id: str | None = None) -> list[str]:
-    """Generate each quiz from its spec, then nbgrader's release_assignment into the project's exchange."""
+def submissions(root: Path, quiz_id: str) -> list[str]:
+    """The participants with a collected submission of a quiz."""
+    folder = Path(root) / "submitted"
+    return sorted(p.parent.name for p in folder.glob(f"*/{quiz_id}") if p.is_dir()) if folder.is_dir() else []
+
+
+def release(root: Path, quiz_id: str | None = None, force: bool = False) -> list[str]:
+    """Generate each quiz from its spec, then nbgrader's release_assignment into the project's exchange.
+
+    Once submissions of a quiz are in, releasing it again is refused unless forced: a new release replaces the
+    notebook participants are answering, and a participant who fetches it again loses what they typed."""
     from ..quiz.generate import release as generate_release
     from ..quiz.generate import write_source
 
     root = require_root(root)
+    chosen = quiz_ids(quiz_id)
+    if not force:
+        taken = {qid: submissions(root, qid) for qid in chosen}
+        taken = {qid: who for qid, who in taken.items() if who}
+        if taken:
+            raise ClassroomError(
+                "not released again: " + "; ".join(f"{qid} already has {len(who)} submission(s)"
+                                                   for qid, who in taken.items())
+                + ". Participants have their copy; a new release would replace it for anyone who fetches it "
+                "again. To release it anyway (for example after changing the quiz), add --force.")
     done = []
-    for qid in quiz_ids(quiz_id):
+    for qid in chosen:
         write_source(spec(qid), root)
         generate_release(qid, root)
         (root / "exchange").mkdir(exist_ok=True)
         result = nbgrader(root, "release_assignment", qid, "--force", "--log-level=WARN")
         if result.returncode != 0:
-            raise ClassroomError(f"nbgrader could not release {qid}:\n{result.stdout}{result.stderr}".rstrip())
+            raise failed(f"release {qid}", result)
         done.append(qid)
     return done
 
 
-def collect_exchange(root: Path, quiz_id: str | None = None) -> dict[str, list[str]]:
+def released(root: Path) -> list[str]:
+    """The quizzes released to this class (through `class release`), in the course's order."""
+    outbound = Path(root) / "exchange" / COURSE_ID / "outbound"
+    return [qid for qid in quiz_ids(None) if (outbound / qid).is_dir() or submissions(root, qid)]
+
+
+def tidy_submission(folder: Path, quiz_id: str) -> list[str]:
+    """Warnings about one participant's submission folder; a single renamed notebook is renamed back.
+
+    Browsers save a second download as `treaty_bodies (1).ipynb`; nbgrader grades only the expected name."""
+    expected = folder / f"{quiz_id}.ipynb"
+    files = [p for p in folder.iterdir() if p.is_file() and p.name not in NBGRADER_FILES]
+    notebooks = [p for p in files if p.suffix.lower() == ".ipynb"]
+    warnings = []
+    if not expected.exists() and len(notebooks) == 1:
+        notebooks[0].rename(expected)
+        warnings.append(f"renamed notebook {notebooks[0].name} used as {expected.name}")
+    elif not expected.exists():
+        warnings.append(f"no {expected.name} in it" + (f" (found {', '.join(sorted(p.name for p in files))})"
+                                                        if files else ""))
+    others = sorted(p.name for p in files if p.suffix.lower() != ".ipynb")
+    if others:
+        warnings.append(f"not notebooks, ignored: {', '.join(others)}")
+    return warnings
+
+
+@dataclass
+class ExchangeCollected:
+    students: list[str] = field(default_factory=list)         # collected now (new or updated submissions)
+    warnings: list[str] = field(default_factory=list)
+
+
+def collect_exchange(root: Path, quiz_id: str | None = None) -> dict[str, ExchangeCollected]:
     """nbgrader's collect: the latest submission of each participant from the exchange into submitted/."""
     root = require_root(root)
+    people = roster.load(root)
     out = {}
-    for qid in quiz_ids(quiz_id):
+    for qid in quiz_ids(quiz_id) if quiz_id else released(root):
         if not (root / "exchange").is_dir():
             raise ClassroomError(f"{root / 'exchange'} does not exist: release the quiz first "
                              "(python -m course class release)")
         result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO",  # refuses forged submissions:
                           "--ExchangeFactory.collect=course.classroom.ownership.OwnerCheckedCollect")
         if result.returncode != 0:
-            raise ClassroomError(f"nbgrader could not collect {qid}:\n{result.stdout}{result.stderr}".rstrip())
-        out[qid] = sorted(set(re.findall(rf"Collecting submission: (\S+) {re.escape(qid)}", result.stderr)))
+            raise failed(f"collect {qid}", result)
+        # nbgrader says "Collecting" for a first submission and "Updating" for a newer one.
+        found = re.findall(rf"(?:Collecting|Updating) submission: (\S+) {re.escape(qid)}", result.stderr)
+        got = ExchangeCollected(sorted(set(found)))
+        for student in got.students:
+            if people and student not in people:
+                got.warnings.append(f"{student} is not on the roster: graded all the same; add them to the roster "
+                                    "to see their name in the reports")
+            got.warnings += [f"{student}: {w}" for w in tidy_submission(root / "submitted" / student / qid, qid)]
+        out[qid] = got
     return out
 
 
@@ -50,6 +110,8 @@ class Collected:
     matched: dict[str, Path] = field(default_factory=dict)     # participant id -> file copied
     unmatched: list[Path] = field(default_factory=list)        # files that match no participant (kept)
     not_used: list[tuple[Path, str]] = field(default_factory=list)  # a participant's older extra files
+    suggestions: dict[Path, str] = field(default_factory=dict)  # unmatched file -> the closest participant
+    warnings: list[str] = field(default_factory=list)
 
 
 def match(name: str, ids: list[str]) -> str | None:
@@ -63,10 +125,35 @@ def match(name: str, ids: list[str]) -> str | None:
     return best
 
 
+def _words(text: str) -> set[str]:
+    return set(roster.suggest_id(text).split("-")) - {""}
+
+
+def match_name(name: str, people: dict[str, dict]) -> str | None:
+    """The one participant every word of whose name is in the file name (`Perez Jose - quiz.ipynb`), or None."""
+    words = _words(Path(name).stem)
+    found = [pid for pid, row in people.items() if _words(row["name"]) and _words(row["name"]) <= words]
+    return found[0] if len(found) == 1 else None
+
+
+def closest(name: str, people: dict[str, dict]) -> str | None:
+    """The participant whose id or name looks most like a file's name, to suggest a rename."""
+    import difflib
+
+    stem = roster.suggest_id(Path(name).stem)
+    keys = {pid: pid for pid in people} | {roster.suggest_id(row["name"]): pid for pid, row in people.items()}
+    best = difflib.get_close_matches(stem, list(keys), n=1, cutoff=0.6)
+    if not best:  # the name may be one part of a longer file name: `ana-slva-quiz`
+        best = difflib.get_close_matches(stem[: max(len(k) for k in keys)], list(keys), n=1, cutoff=0.75)
+    return keys[best[0]] if best else None
+
+
 def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
     """Copy returned notebooks from a folder (e-mail, USB stick) into submitted/, matched by file name.
 
-    Nothing in the folder is moved or deleted: files that match no one are reported, and stay where they are."""
+    A file is matched by the participant id its name starts with, else by the participant's name in it (in any
+    order), else by the name of the folder it is in. Nothing in the folder is moved or deleted: files that
+    match no one are reported with the closest participant, and stay where they are."""
     root = require_root(root)
     folder = Path(folder)
     if not folder.is_dir():
@@ -81,9 +168,13 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
     result = Collected()
     found: dict[str, list[Path]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        pid = match(path.name, list(people))
+        names = [path.name] + [part for part in reversed(path.relative_to(folder).parts[:-1])]
+        pid = next((m for n in names if (m := match(n, list(people)) or match_name(n, people))), None)
         if pid is None:
             result.unmatched.append(path)
+            near = closest(path.name, people)
+            if near:
+                result.suggestions[path] = near
         else:
             found.setdefault(pid, []).append(path)
     for pid, paths in found.items():
@@ -92,6 +183,9 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
         chosen = paths[0]
         for other in paths[1:]:
             result.not_used.append((other, f"{pid} also sent {chosen.name}, which is used"))
+        if chosen.suffix.lower() != ".ipynb":
+            result.warnings.append(f"{pid} sent {chosen.name}, which is not a notebook: it will be graded as "
+                                   "'not a notebook' unless they send the .ipynb file")
         target = root / "submitted" / pid / qid
         if target.exists():
             shutil.rmtree(target)
@@ -101,3 +195,33 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
         (target / "timestamp.txt").write_text(stamp.strftime("%Y-%m-%d %H:%M:%S.%f UTC"), encoding="utf-8")
         result.matched[pid] = chosen
     return result
+
+
+def forget(root: Path, force: bool = False) -> tuple[list[Path], list[Path]]:
+    """Delete the session's personal data: roster, submissions, grades, feedback, the reports that name people.
+
+    Refused until the grades have been exported since they last changed (or with force), so that the one record
+    the facilitator keeps exists. Returns (deleted, kept): the exports are kept, for the facilitator to file."""
+    root = require_root(root)
+    exports = [p for p in (root / "reports").glob("grades*") if p.is_file()] if (root / "reports").is_dir() else []
+    gradebook = root / "gradebook.db"
+    newest_grades = gradebook.stat().st_mtime if gradebook.exists() else 0
+    if not force and not any(p.stat().st_mtime >= newest_grades for p in exports):
+        raise ClassroomError("export the grades first (python -m course class export): nothing was deleted. To delete "
+                             "without an export, add --force.")
+    exchange = root / "exchange" / COURSE_ID
+    targets = [root / "roster.csv", gradebook, root / "submitted", root / "autograded", root / "feedback",
+               exchange / "inbound", exchange / "feedback"]
+    if (root / "reports").is_dir():  # per quiz: the grading log, the named list, feedback copies; not report.html
+        for quiz_folder in (p for p in (root / "reports").iterdir() if p.is_dir()):
+            targets += [p for p in quiz_folder.iterdir() if p.name != "report.html"]
+    deleted = []
+    for path in targets:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        else:
+            continue
+        deleted.append(path)
+    return deleted, exports

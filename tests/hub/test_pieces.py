@@ -44,9 +44,11 @@ def test_only_notebooks_are_collected(tmp_path):
     (tmp_path / "report.html").write_text("<script></script>")
     (tmp_path / "sub" / "page.svg").write_text("<svg/>")
     (tmp_path / "link.ipynb").symlink_to("/etc/shadow")
+    for own in ("timestamp.txt", "submission_secret.txt"):  # nbgrader's: released feedback needs them
+        (tmp_path / own).write_text("x")
     removed = keep_notebooks(tmp_path)
     assert sorted(p.name for p in removed) == ["link.ipynb", "page.svg", "report.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["quiz.ipynb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quiz.ipynb", "submission_secret.txt", "timestamp.txt"]
 
 
 def test_setup_refuses_a_port_any_account_may_bind(tmp_path):

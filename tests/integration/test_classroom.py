@@ -15,7 +15,7 @@ from course.cli import main
 from course.paths import QUIZ_ROOT
 from course.quiz.generate import all_specs
 from course.tools import tool_env
-from dev.submissions import fill
+from dev.submissions import fill, released, right_answers
 
 QUIZ = "treaty_bodies"
 
@@ -50,11 +50,7 @@ def root(tmp_path_factory):
 
 
 def blank(root):
-    return nbformat.read(root / "release" / QUIZ / f"{QUIZ}.ipynb", as_version=4)
-
-
-def right_answers(quiz):
-    return {q.id: f"answer = {q.answer[0]!r}" for q in quiz.questions}
+    return released(root, QUIZ)
 
 
 def submit(root, student, content):
@@ -250,8 +246,11 @@ def test_report_has_plots_with_alt_text_debrief_and_reasons(root, graded, quiz, 
     who_sits = next(q for q in quiz.questions if q.id == "who_sits")
     assert "Most-missed" in html and who_sits.explanation[:40] in html
     assert "could not be graded" in html and "not a Jupyter notebook" in html
+    # The class view names nobody; names and scores are in the facilitator's own page beside it.
+    names = (root / "reports" / QUIZ / "participants.html").read_text(encoding="utf-8")
     for student in graded:
-        assert f"<td>{student}</td>" in html
+        assert f"<td>{student}</td>" in names and f"<td>{student}</td>" not in html
+    assert "Ana Silva" in names and "Ana Silva" not in html
 
 
 def test_grade_and_report_without_submissions_are_clear_errors(tmp_path, capsys):

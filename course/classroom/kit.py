@@ -1,0 +1,226 @@
+"""The facilitator's kit: session plans written as data (facilitator/session_plans.yml), whose modules, tasks and
+quizzes take their minutes from the course's computed times, and the page generated from them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..paths import ROOT
+from .common import ClassroomError
+
+PLANS = ROOT / "facilitator" / "session_plans.yml"
+REFERENCES = ("module", "task", "quiz")
+
+
+@dataclass
+class Activity:
+    what: str
+    minutes: int
+    ref: tuple[str, str] | None = None   # ("module" | "task" | "quiz", id) when the course gives the minutes
+    is_break: bool = False
+
+
+@dataclass
+class Plan:
+    id: str
+    title: str
+    format: str
+    length: int
+    before: list[str]
+    activities: list[Activity] = field(default_factory=list)
+    uncomputed: list[str] = field(default_factory=list)
+
+    @property
+    def planned(self) -> int:
+        return sum(a.minutes for a in self.activities)
+
+
+def computed_minutes(kind: str, item: str) -> int:
+    """The course's own time for a module, a Your turn task or a quiz."""
+    from ..practice import times
+
+    return {"module": times.module_minutes, "task": times.task_minutes, "quiz": times.quiz_minutes}[kind](item)
+
+
+def load_plans(path: Path = PLANS, strict: bool = True) -> list[Plan]:
+    """The plans, each activity with its minutes. strict=False (the page) lets a time the course cannot compute
+    yet count as 0 and be listed in Plan.uncomputed, instead of failing the book."""
+    from ..practice.times import TimeError
+
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ClassroomError(f"{path}: cannot read the session plans: {exc}") from None
+    plans = []
+    for n, p in enumerate(raw["plans"], start=1):
+        where = f"{Path(path).name}: plan {n} ({p.get('id', '?')})"
+        plan = Plan(p["id"], p["title"], p["format"], int(p["length"]), list(p.get("before") or []))
+        for m, a in enumerate(p["activities"], start=1):
+            refs = [k for k in REFERENCES if k in a]
+            if len(refs) > 1 or (refs and "minutes" in a) or (not refs and "minutes" not in a):
+                raise ClassroomError(f"{where}, activity {m}: give either a module, task or quiz (its minutes are "
+                                     "computed) or minutes, not both or neither")
+            ref = (refs[0], a[refs[0]]) if refs else None
+            try:
+                minutes = computed_minutes(*ref) if ref else int(a["minutes"])
+            except TimeError as exc:
+                if strict:
+                    raise
+                minutes = 0
+                plan.uncomputed.append(str(exc))
+            plan.activities.append(Activity(a["what"], minutes, ref, bool(a.get("break"))))
+        plans.append(plan)
+    return plans
+
+
+def reading(module_id: str) -> int:
+    """A module's reading time alone (its module time less its tasks'), for the reading before a session."""
+    from ..practice.times import module_markdown, reading_minutes
+
+    return reading_minutes(module_markdown(module_id))
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _label(kind: str, item: str) -> str:
+    from ..kb import load
+
+    kb = load()
+    modules = {r["id"]: r["title_en"] for r in kb["modules"].to_dict("records")}
+    if kind == "module":
+        return f"module *{modules.get(item, item)}*"
+    if kind == "quiz":
+        return f"the quiz of *{modules.get(item, item)}*"
+    table = kb.tables.get("tasks")
+    titles = dict(zip(table["id"], table["title_en"])) if table is not None else {}
+    title = titles.get(item, item)
+    return f"Your turn: *{title}*"
+
+
+def plans_markdown(plans: list[Plan] | None = None) -> str:
+    plans = plans if plans is not None else load_plans(strict=False)
+    parts = []
+    for plan in plans:
+        if plan.uncomputed:
+            parts += ["> **Note:** some times of this plan could not be computed, so they show as 0: "
+                      + "; ".join(sorted(set(plan.uncomputed))) + ".", ""]
+        parts += [f"## {plan.title}", "", f"**Format:** {plan.format}. **Length:** {plan.length} minutes, breaks "
+                  f"included; {plan.planned} planned, {plan.length - plan.planned} spare for questions and "
+                  "moving between rooms."]
+        if plan.before:
+            before = ", ".join(f"{_label('module', m)} ({reading(m)} minutes)" for m in plan.before)
+            parts += ["", f"**Before the session, each participant reads** {before}; the modules' *Your turn* "
+                      "tasks are done in the session."]
+        parts.append("")
+        start = 0
+        for a in plan.activities:  # a list, not a table: the book renders lists in generated text, and phones read them
+            where = f" *From the course:* {_label(*a.ref)}." if a.ref else ""
+            parts.append(f"- **{_clock(start)}-{_clock(start + a.minutes)}** ({a.minutes} minutes): {a.what}.{where}")
+            start += a.minutes
+        parts.append("")
+    return "\n".join(parts)
+
+
+def plans_page() -> None:
+    """The session plans page of the facilitator guide (a notebook calls this)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(plans_markdown()))
+
+
+# --- handouts: one page per body, every fact from data/ -----------------------------------------------------
+BASIS = {"rule": "set by the rules", "practice": "usual practice", "estimate": "the course's estimate"}
+# An HTML block ends only at a blank line: the one after the break lets the next line be Markdown again.
+PAGE_BREAK = '\n<div class="course-page-break" style="break-before: page"></div>\n'
+
+
+def _sources(kb, ids: str) -> list[str]:
+    table = kb["sources"].set_index("id")
+    out = []
+    for sid in [s for s in str(ids).split(";") if s]:
+        if sid in table.index:
+            row = table.loc[sid]
+            out.append(f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"])
+    return out
+
+
+def handouts_markdown() -> str:
+    """For each body with a cycle in data/: when, who may, how, and where to find the deadline."""
+    from ..kb import WHO_LABELS, load
+
+    kb = load()
+    bodies = kb["bodies"].set_index("id")
+    stages, opportunities = kb["stages"], kb["opportunities"]
+    parts = []
+    for cycle in kb["cycles"].to_dict("records"):
+        body = bodies.loc[cycle["body_id"]]
+        own = stages[stages["cycle_id"] == cycle["id"]].sort_values("order")
+        parts += [PAGE_BREAK, f"## {body['name_en']} ({body['acronym_en']}): {cycle['name_en']}", "",
+                  f"{cycle['summary_en']}", "", "### When", ""]
+        parts += [f"- **{s['name_en']}** ({s['actor_en']}): {s['timing_en']}"
+                  + ("." if "estimate" in s["timing_en"] else f" ({BASIS[s['timing_basis']]}).")
+                  for s in own.to_dict("records")]
+        parts += ["", "### Who may, and how", ""]
+        for s in own.to_dict("records"):
+            for o in opportunities[opportunities["stage_id"] == s["id"]].to_dict("records"):
+                condition = f" {o['conditions_en']}" if o["conditions_en"] else ""
+                parts.append(f"- **{o['name_en']}** ({s['name_en'].lower()}; {WHO_LABELS[o['who']]}; "
+                             f"{o['visibility']}): {o['description_en']}{condition}")
+        sources = _sources(kb, cycle["source_ids"])
+        parts += ["", "### Where to find the deadline", "",
+                  f"- The body's own pages: <{body['url']}>." if body["url"] else "",
+                  "- The course's planning module turns these stages into dates for your own country, from the "
+                  "date you know (the start of a visit, a session, a review)."]
+        parts += [f"- {s}" for s in sources]
+        parts.append("")
+    return "\n".join(p for p in parts if p is not None)
+
+
+def handouts_page() -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(handouts_markdown()))
+
+
+# --- slides: a short deck per module, printable and offline -------------------------------------------------
+def slides_markdown() -> str:
+    """Per module: its aims (the quiz's objectives), its sections, the cycle of its bodies, debrief questions."""
+    import json
+
+    from ..kb import load
+    from ..quiz.generate import all_specs
+
+    kb = load()
+    quizzes = {q.module: q for q in all_specs()}
+    cycles = kb["cycles"]
+    bodies = kb["bodies"].set_index("id")
+    parts = []
+    for module in kb["modules"].sort_values("order").to_dict("records"):
+        cells = json.loads((ROOT / "modules" / f"{module['id']}.ipynb").read_text(encoding="utf-8"))["cells"]
+        sections = [line[3:].strip() for c in cells if c["cell_type"] == "markdown"
+                    for line in "".join(c["source"]).splitlines() if line.startswith("## ")]
+        quiz = quizzes.get(module["id"])
+        parts += [PAGE_BREAK, f"## {module['order']}. {module['title_en']}", "", "**What participants can do after it**", ""]
+        parts += [f"1. {o}" for o in (quiz.objectives if quiz else [])]
+        parts += ["", PAGE_BREAK, "", f"**{module['title_en']}: the sections**", ""]
+        parts += [f"- {s}" for s in sections]
+        own = [c for c in cycles.to_dict("records") if bodies.loc[c["body_id"]]["module"] == module["id"]]
+        for cycle in own:
+            names = kb["stages"][kb["stages"]["cycle_id"] == cycle["id"]].sort_values("order")["name_en"]
+            parts += ["", PAGE_BREAK, "", f"**The cycle: {cycle['name_en']}**", "",
+                      " → ".join(names), ""]
+        parts += ["", PAGE_BREAK, "", f"**{module['title_en']}: debrief**", "",
+                  "- Which question of the quiz did the group miss most, and why? (the class report's first item)",
+                  "- Which of this module's Your turn answers would your NPM actually send, and what would it change?",
+                  "- What is the one step your NPM will take with these bodies in the next six months?", ""]
+    return "\n".join(parts)
+
+
+def slides_page() -> None:
+    from IPython.display import Markdown, display
+
+    display(Markdown(slides_markdown()))
