@@ -6,3 +6,5 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 DATA_DIR = ROOT / "data" if (ROOT / "data" / "datapackage.json").exists() else PACKAGE_DIR / "data"
 QUIZ_ROOT = ROOT / "quizzes"
+# nbgrader's course id: the exchange's folder and the gradebook's course (quizzes/nbgrader_config.py says the same).
+COURSE_ID = "npm-engagement"

@@ -15,9 +15,17 @@ class MissingTool(UserError):
     pass
 
 
+def put_bin_on_path() -> None:
+    """For nbgrader run in this process: it checks the gradebook's schema by running `alembic` from PATH."""
+    os.environ["PATH"] = tool_env()["PATH"]
+
+
 def tool_env(**extra: str) -> dict:
     """The environment with this Python's bin folder first on PATH: nbgrader runs `alembic` from PATH."""
-    return {**os.environ, "PATH": f"{BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}", **extra}
+    path = os.environ.get("PATH", "")
+    if str(BIN_DIR) not in path.split(os.pathsep):
+        path = f"{BIN_DIR}{os.pathsep}{path}"
+    return {**os.environ, "PATH": path, **extra}
 
 
 def tool(name: str) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 from ..errors import UserError
 from ..tools import tool_env
 
-COURSE_ID = "npm-engagement"  # nbgrader's course id (quizzes/nbgrader_config.py says the same)
 # What nbgrader itself puts beside a submitted notebook: when it was submitted, and the secret from which the
 # name of the feedback page is made (without it, released feedback can never be fetched).
 NBGRADER_FILES = ("timestamp.txt", "submission_secret.txt")

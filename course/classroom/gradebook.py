@@ -1,20 +1,17 @@
 """Reading results out of nbgrader's gradebook."""
 from __future__ import annotations
 
-import os
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..tools import BIN_DIR
+from ..tools import put_bin_on_path
 from .common import COURSE_ID, ClassroomError
 
 
 @contextmanager
 def open_gradebook(course_root: Path):
-    # nbgrader checks the database schema by running `alembic` from PATH.
-    if str(BIN_DIR) not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = f"{BIN_DIR}{os.pathsep}{os.environ.get('PATH', '')}"
+    put_bin_on_path()
     from nbgrader.api import Gradebook
     from sqlalchemy.exc import OperationalError, SAWarning
 

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from ..paths import COURSE_ID
 
 try:  # Unix only; elsewhere check_can_run() says why the hub cannot be set up
     import pwd
@@ -32,7 +33,6 @@ HUB_HOME = Path(os.environ.get("NPM_HUB_HOME", "/opt/npm-course-hub"))
 STATE_ROOT = Path(os.environ.get("NPM_HUB_STATE_ROOT", "/srv/npm-course-hub"))
 EXPORT_DIR = Path(os.environ.get("NPM_HUB_EXPORTS", "/var/lib/npm-course-hub/exports"))
 SYSTEM_PYTHON = "/usr/bin/python3"
-COURSE_ID = "npm-engagement"
 SBIN = "/usr/sbin:/usr/bin:/sbin:/bin"
 RUNUSER = shutil.which("runuser", path=SBIN) or "/usr/sbin/runuser"
 NOLOGIN = shutil.which("nologin", path=SBIN) or "/usr/sbin/nologin"

@@ -10,7 +10,7 @@ from ..tools import tool, tool_env
 from .build import BuildError, _run, learner_kit, planner_js
 
 CHROMIUM = Path("/usr/bin/chromium")
-PDF_NAME = "npm-engagement-course.publish.pdf"
+PDF_NAME = "npm-engagement-course.pdf"
 
 
 def build_pdf(out_dir: Path | None = None) -> Path:

@@ -10,7 +10,6 @@ committed. Generation is deterministic (sealing and cell ids), so the same spec 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ import yaml
 
 from ..errors import UserError
 from ..paths import QUIZ_ROOT
-from ..tools import tool_env
+from ..tools import put_bin_on_path
 from .answers import KINDS, AnswerFormatError, canonical, seal
 
 SPEC_DIR = QUIZ_ROOT / "specs"
@@ -251,7 +250,7 @@ def _nbgrader_api(root: Path):
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config.loader import PyFileConfigLoader
 
-    os.environ["PATH"] = tool_env()["PATH"]  # nbgrader runs `alembic` from PATH
+    put_bin_on_path()
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     config.CourseDirectory.root = str(root)
     return NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)

@@ -149,11 +149,11 @@ def test_regrade_replaces_old_marks_of_deleted_questions(root, quiz, capsys):
 # --- manual override: recorded, shown, and kept on regrade -------------------------------------------------
 def test_override_is_recorded_shown_and_kept_on_regrade(root, quiz, capsys, tmp_path):
     total = sum(q.points for q in quiz.questions)
-    submit(root, "ana-silva", fill(blank(root), {**right_answers(quiz), "who_sits": "answer = b"}))
+    submit(root, "ana-silva", fill(blank(root), {**right_answers(quiz), "who_sits": "answer = option b"}))
     assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
     assert gradebook_scores(root, "ana-silva")["who_sits"] == 0
     code, out, _ = run(capsys, "class", "--root", str(root), "override", QUIZ, "ana-silva", "who_sits", "1",
-                       "--note", "right letter, typed without quotes")
+                       "--note", "right letter, written as a phrase")
     assert code == 0 and "who_sits" in out
     assert gradebook_scores(root, "ana-silva")["who_sits"] == 1
     assert main(["class", "--root", str(root), "grade", QUIZ, "--workers", "1"]) == 0
