@@ -5,8 +5,9 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..paths import COURSE_ID
 from ..tools import put_bin_on_path
-from .common import COURSE_ID, ClassroomError
+from .common import ClassroomError
 
 
 @contextmanager

@@ -7,8 +7,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import COURSE_ID
 from . import roster
-from .common import COURSE_ID, NBGRADER_FILES, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
+from .common import NBGRADER_FILES, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
 
 
 def submissions(root: Path, quiz_id: str) -> list[str]:
