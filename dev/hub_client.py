@@ -7,6 +7,7 @@ import asyncio
 import json
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -103,7 +104,11 @@ class HubClient:
         r.raise_for_status()
         kernel = r.json()["id"]
         try:
-            return asyncio.run(asyncio.wait_for(self._execute(user, token, kernel, code), timeout))
+            # In a thread of its own: in a test session that also drives the browser, Playwright's sync API keeps
+            # an event loop running in this thread, and asyncio.run refuses to start a second one here.
+            coroutine = asyncio.wait_for(self._execute(user, token, kernel, code), timeout)
+            with ThreadPoolExecutor(1) as pool:
+                return pool.submit(asyncio.run, coroutine).result()
         finally:
             self.user_call(user, token, "DELETE", f"api/kernels/{kernel}", timeout=60)
 
