@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import i18n
 from ..paths import DATA_DIR
 from .validate import DataError, validate
 
@@ -184,8 +185,76 @@ def _validated_stamp(directory: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"npm-course-valid-{digest.hexdigest()[:32]}"
 
 
-@functools.lru_cache(maxsize=4)
-def _load(data_dir: str) -> KnowledgeBase:
+def text_columns(df: pd.DataFrame) -> list[str]:
+    """The columns a reader sees in a language: those written in English as X_en."""
+    return [c[:-3] for c in df.columns if c.endswith("_en")]
+
+
+def _translate(directory: Path, name: str, df: pd.DataFrame, lang: str, schema: dict) -> pd.DataFrame:
+    """Add the LANG columns (X_fr) from the table's translation, data/LANG/NAME.csv: one row per id of the
+    English table, one X_LANG column per X_en column. Anything missing raises TranslationMissing naming the
+    file, the row and the column: an edition never falls back to English in silence."""
+    columns = text_columns(df)
+    if not columns:
+        return df
+    path = directory / lang / f"{name}.csv"
+    shown = f"data/{lang}/{name}.csv"
+    if not path.exists():
+        raise i18n.TranslationMissing(f"{shown} is missing: it translates data/{name}.csv into {i18n.NAMES[lang]}")
+    try:
+        other = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise i18n.TranslationMissing(f"{shown} cannot be read as UTF-8 CSV: {error}") from error
+    wanted = ["id"] + [f"{c}_{lang}" for c in columns]
+    absent = [c for c in wanted if c not in other.columns]
+    if absent:
+        raise i18n.TranslationMissing(f"{shown} has no column {', '.join(absent)}")
+    extra = sorted(set(other["id"]) - set(df["id"]))
+    if extra:
+        raise i18n.TranslationMissing(f"{shown} has rows for ids that data/{name}.csv does not have: {', '.join(extra)}")
+    if other["id"].duplicated().any():
+        raise i18n.TranslationMissing(f"{shown} has the id {other['id'][other['id'].duplicated()].iloc[0]!r} twice")
+    by_id = other.set_index("id").reindex(df["id"], fill_value="")  # a row with no English text needs none
+    for line, row in enumerate(df.to_dict("records"), start=2):
+        for c in columns:
+            english = row[f"{c}_en"]
+            if (english if isinstance(english, list) else str(english).strip()) and \
+                    not by_id.at[row["id"], f"{c}_{lang}"].strip():
+                where = "has no row" if row["id"] not in set(other["id"]) else f"column {c}_{lang} is empty"
+                raise i18n.TranslationMissing(f"{shown}: {where} for id {row['id']!r} (row {line} of "
+                                              f"data/{name}.csv), so {c}_en has no {i18n.NAMES[lang]} version")
+    df = df.copy()
+    for extra_column in [c for c in other.columns if c not in wanted]:  # e.g. excerpts' quote_lang
+        df[extra_column] = df["id"].map(by_id[extra_column])
+    fields = {f["name"]: f for f in schema["fields"]}
+    for c in columns:
+        translated = df["id"].map(by_id[f"{c}_{lang}"])
+        field = fields.get(f"{c}_en", {})
+        if field.get("type") == "list":  # a list in English is a list in every language
+            translated = translated.apply(lambda cell: [x.strip() for x in cell.split(field.get("delimiter", ";"))
+                                                        if x.strip()])
+        df[f"{c}_{lang}"] = translated
+    return df
+
+
+def _localise(tables: dict[str, pd.DataFrame], descriptor: dict, directory: Path,
+              lang: str) -> dict[str, pd.DataFrame]:
+    """Each text column X_en gets its reader's version X: X_en itself in English, X_fr in French."""
+    schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
+    out = {}
+    for name, df in tables.items():
+        if lang != "en":
+            df = _translate(directory, name, df, lang, schemas[name])
+        else:
+            df = df.copy()
+        for c in text_columns(df):
+            df[c] = df[f"{c}_{lang}"]
+        out[name] = df
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _load(data_dir: str, lang: str) -> KnowledgeBase:
     directory = Path(data_dir)
     try:
         stamp = _validated_stamp(directory)
@@ -202,9 +271,11 @@ def _load(data_dir: str) -> KnowledgeBase:
                 pass  # a read-only temp folder only costs the next load a validation
     descriptor = json.loads((directory / "datapackage.json").read_text(encoding="utf-8"))
     tables = {r["name"]: _read_table(directory / r["path"], r["schema"]) for r in descriptor["resources"]}
-    return KnowledgeBase(tables, descriptor)
+    return KnowledgeBase(_localise(tables, descriptor, directory, lang), descriptor)
 
 
-def load(data_dir: Path | str | None = None) -> KnowledgeBase:
-    """The knowledge base in data_dir (default: the course's data/), validated; loaded once per process."""
-    return _load(str(Path(data_dir or DATA_DIR).resolve()))
+def load(data_dir: Path | str | None = None, lang: str | None = None) -> KnowledgeBase:
+    """The knowledge base in data_dir (default: the course's data/), validated, in LANG (default: the language
+    in use, course.i18n.language()): every text column X_en is also there as X, in that language, and as
+    X_fr or X_es beside X_en. Loaded once per process and language."""
+    return _load(str(Path(data_dir or DATA_DIR).resolve()), i18n.check_language(lang or i18n.language()))

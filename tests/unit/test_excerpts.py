@@ -20,8 +20,8 @@ def notebook_cells(module: str) -> list[dict]:
 
 
 def test_every_quote_is_brief(kb):
-    too_long = {e.id: ex.quote_words(e.quote) for e in kb["excerpts"].itertuples()
-                if ex.quote_words(e.quote) > ex.MAX_QUOTE_WORDS}
+    too_long = {e.id: ex.quote_words(e.quote_en) for e in kb["excerpts"].itertuples()
+                if ex.quote_words(e.quote_en) > ex.MAX_QUOTE_WORDS}
     assert not too_long, f"quotations over {ex.MAX_QUOTE_WORDS} words: {too_long}"
 
 

@@ -11,7 +11,7 @@ from course.paths import PACKAGE_DIR
 
 # Lowest first. A module may import from its own layer or any layer below it, never from one above.
 LAYERS = [
-    ["course.errors", "course.paths", "course.tools"],
+    ["course.errors", "course.paths", "course.tools", "course.i18n"],
     ["course.kb"],
     ["course.planner", "course.quiz"],
     ["course.widgets", "course.pages", "course.glossary_page", "course.practice"],
