@@ -20,15 +20,19 @@ setup: $(STAMP)
 book: $(STAMP)
 	$(BIN)/python -m course build
 	@echo
-	@echo "The course is built. Open $(CURDIR)/_build/html/index.html in a browser."
+	@echo "The course is built. Open $(CURDIR)/_build/html/index.html in a browser"
+	@echo "(en français : _build/html/fr/index.html; en español: _build/html/es/index.html)."
 
 # For an author editing a module: rebuild on Jupyter Book's cache, re-running only the notebooks that changed.
+# LANG_ONLY=fr (or en, es) rebuilds one edition only.
 preview: $(STAMP)
-	$(BIN)/python -m course build --incremental
+	$(BIN)/python -m course build --incremental $(if $(LANG_ONLY),--lang $(LANG_ONLY))
 
-# One PDF of the whole course, printed by Debian's Chromium (apt-get install chromium).
+# One PDF of the whole course per edition, printed by Debian's Chromium (apt-get install chromium).
 pdf: $(STAMP)
-	$(BIN)/python -m course pdf
+	$(BIN)/python -m course pdf --lang en
+	$(BIN)/python -m course pdf --lang fr
+	$(BIN)/python -m course pdf --lang es
 
 # Every tier (unit, nbgrader, book, browser, hub): what CI runs. Lint first: it takes seconds.
 test: $(STAMP)

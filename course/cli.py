@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import UserError
+from .i18n import LANGUAGES
 from .kb.validate import DEFAULT_STALE_MONTHS, validate
 from .paths import DATA_DIR, ROOT
 
@@ -35,15 +36,17 @@ def cmd_lab(lab_args: list[str]) -> int:
 def cmd_build(args) -> int:
     from .publish.build import book, preview
 
-    html = preview() if args.incremental else book()
-    print(f"\nThe course is built. Open {html / 'index.html'} in a browser.")
+    languages = tuple(args.lang or LANGUAGES)
+    html = preview(languages) if args.incremental else book(languages=languages)
+    print(f"\nThe course is built. Open {html / 'index.html'} in a browser "
+          f"(French: {html / 'fr' / 'index.html'}, Spanish: {html / 'es' / 'index.html'}).")
     return 0
 
 
 def cmd_pdf(args) -> int:
     from .publish.pdf import build_pdf
 
-    target = build_pdf(Path(args.out_dir) if args.out_dir else None)
+    target = build_pdf(Path(args.out_dir) if args.out_dir else None, args.lang)
     print(f"\nThe PDF of the course is {target}")
     return 0
 
@@ -114,12 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("setup-browser",
                        help="install what the browser tests need from Debian (Chromium, libatomic1), if root")
     p.set_defaults(func=cmd_setup_browser)
-    p = sub.add_parser("build", help="build the book into _build/html, from a clean _build")
+    p = sub.add_parser("build", help="build the book's three editions into _build/html (English), _build/html/fr "
+                                     "and _build/html/es, from a clean _build")
     p.add_argument("--incremental", action="store_true",
                    help="rebuild over the last build, re-running only changed notebooks (make preview)")
+    p.add_argument("--lang", action="append", choices=LANGUAGES,
+                   help="build only this edition (repeat for several; default: all three)")
     p.set_defaults(func=cmd_build)
-    p = sub.add_parser("pdf", help="print the whole course to one PDF (_build/pdf), with Debian's Chromium")
+    p = sub.add_parser("pdf", help="print one edition of the course to one PDF (_build/pdf), with Debian's Chromium")
     p.add_argument("--out-dir", help="build under OUT_DIR/_build instead of the project's _build")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="the edition to print (default: en)")
     p.set_defaults(func=cmd_pdf)
     from .classroom import cli as classroom_cli
     from .classroom import doctor

@@ -10,17 +10,16 @@ import zipfile
 from pathlib import Path
 
 from ..errors import UserError
-from ..paths import ROOT
+from ..i18n import LANGUAGES, NAMES
+from ..paths import QUIZ_ROOT, ROOT, edition_root
 from ..practice.templates import prepare as practice_files
 from ..tools import tool, tool_env
+from . import editions
 
 JS_DIR = ROOT / "js"
 AXE = JS_DIR / "node_modules" / "axe-core" / "axe.min.js"
 # Files made at build time and copied as they are into the book's html folder (html_extra_path).
 GENERATED = ROOT / "_generated"
-PLANNER_JS = GENERATED / "planner"
-DOWNLOADS = GENERATED / "downloads"
-LEARNER_KIT = DOWNLOADS / "npm-course-learner-kit.zip"
 SITE_ARCHIVE_NAME = "npm-course-site.zip"
 
 
@@ -44,68 +43,90 @@ def node_modules() -> None:
          what="npm ci (js/package-lock.json)")
 
 
-def planner_js() -> Path:
-    """The book's planner: js/planner.js and the rules it ranks by, written from data/ (planner.rules()) as one
-    JSON object in rules.js, a classic script so that the page also works opened from disk."""
+def planner_js(generated: Path = GENERATED, lang: str = "en") -> Path:
+    """The book's planner: js/planner.js and the rules it ranks by, written from data/ in LANG (planner.rules())
+    as one JSON object in rules.js, a classic script so that the page also works opened from disk."""
     from ..planner import rules
 
-    shutil.rmtree(GENERATED / "widgets", ignore_errors=True)  # the widget renderer older builds copied here
-    PLANNER_JS.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(JS_DIR / "planner.js", PLANNER_JS / "planner.js")
-    data = json.dumps(rules(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    (PLANNER_JS / "rules.js").write_text(f"window.COURSE_PLANNER_RULES = {data};\n", encoding="utf-8")
-    return PLANNER_JS
+    target = generated / "planner"
+    shutil.rmtree(generated / "widgets", ignore_errors=True)  # the widget renderer older builds copied here
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(JS_DIR / "planner.js", target / "planner.js")
+    data = json.dumps(rules(lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    (target / "rules.js").write_text(f"window.COURSE_PLANNER_RULES = {data};\n", encoding="utf-8")
+    return target
 
 
 # What a learner needs to run the course in JupyterLab, without make: the steps are the book's set-up page
 # (setup.md), which the kit carries as its README. `pip install -e .` of the kit installs course/ only.
-KIT_SETUP_PAGE = ROOT / "setup.md"
 # The widgets' one stylesheet comes along, so that JupyterLab shows them as the book does; the templates sit in
-# templates/, where the module notebooks link them.
-KIT_FILES = ["pyproject.toml", "requirements.lock", "case_file.ipynb", "_static/course.css"]
-KIT_FOLDERS = {"modules": "*.ipynb", "data": "*", "course": "**/*.py", "quizzes/release": "**/*.ipynb",
-               "_generated/templates": "*"}
-KIT_RENAMED = {"_generated/templates": "templates"}
+# templates/, where the module notebooks link them. Each edition has its own kit, in its language: its pages
+# (modules, case file, set-up page), its quizzes and its templates; the package and the data are shared.
+KIT_PAGES = ["case_file.ipynb"]
+KIT_SHARED = ["pyproject.toml", "requirements.lock", "_static/course.css"]
+KIT_SHARED_FOLDERS = {"data": "**/*", "course": "**/*.py"}
+KIT_NAME = "npm-course-learner-kit.zip"
 KIT_LINK = re.compile(r'<a href="downloads/npm-course-learner-kit\.zip" download>(.*?)</a>')
 KIT_SIZE = "{{ kit_size }}"
 
 
-def kit_size() -> str:
-    """The kit's download size as the set-up page states it, e.g. "1.4 MB"."""
-    if not LEARNER_KIT.exists():
-        return "a few megabytes"  # an author's preview before the first full build
-    return f"{LEARNER_KIT.stat().st_size / 1e6:.1f} MB"
+def kit_size(kit: Path, lang: str = "en") -> str:
+    """The kit's download size as the set-up page states it: "1.4 MB", "1,4 Mo", "1,4 MB"."""
+    from ..i18n import number
+
+    if not kit.exists():
+        return {"en": "a few megabytes", "fr": "quelques mégaoctets", "es": "unos pocos megabytes"}[lang]
+    unit = "Mo" if lang == "fr" else "MB"
+    return f"{number(kit.stat().st_size / 1e6, 1, lang)}\u00a0{unit}"
 
 
-def kit_readme(size: str) -> str:
+def kit_readme(setup_page: Path, size: str) -> str:
     """The set-up page as plain Markdown for the kit: no MyST labels, the size filled in, no link to itself."""
-    text = KIT_SETUP_PAGE.read_text(encoding="utf-8")
+    text = setup_page.read_text(encoding="utf-8")
     text = re.sub(r"^\([\w-]+\)=\n", "", text, flags=re.M)
     return KIT_LINK.sub(r"\1", text).replace(KIT_SIZE, size)
 
 
-def learner_kit() -> Path:
-    """One archive with the module notebooks, the quizzes as released, the data, the package and the set-up
-    steps as its README. Written twice: the README states the size of the archive it is in."""
-    DOWNLOADS.mkdir(parents=True, exist_ok=True)
-    files = [(ROOT / name, name) for name in KIT_FILES]
-    for folder, pattern in KIT_FOLDERS.items():
-        target = KIT_RENAMED.get(folder, folder)
-        files += [(path, f"{target}/{path.relative_to(ROOT / folder).as_posix()}")
+def _release_folders(lang: str) -> list[Path]:
+    """The edition's released quizzes: quizzes/release/upr in English, quizzes/release/upr_fr in French."""
+    from ..i18n import LANGUAGES
+
+    others = tuple(f"_{x}" for x in LANGUAGES if x != "en")
+    folders = sorted(p for p in (QUIZ_ROOT / "release").iterdir() if p.is_dir())
+    if lang == "en":
+        return [p for p in folders if not p.name.endswith(others)]
+    return [p for p in folders if p.name.endswith(f"_{lang}")]
+
+
+def learner_kit(generated: Path = GENERATED, lang: str = "en") -> Path:
+    """One archive with the edition's module notebooks, its quizzes as released, the data, the package and the
+    set-up steps as its README. Written twice: the README states the size of the archive it is in."""
+    root = edition_root(lang)
+    kit = generated / "downloads" / KIT_NAME
+    kit.parent.mkdir(parents=True, exist_ok=True)
+    files = [(root / name, name) for name in KIT_PAGES] + [(ROOT / name, name) for name in KIT_SHARED]
+    files += [(path, f"modules/{path.name}") for path in sorted((root / "modules").glob("*.ipynb"))]
+    for folder, pattern in KIT_SHARED_FOLDERS.items():
+        files += [(path, f"{folder}/{path.relative_to(ROOT / folder).as_posix()}")
                   for path in sorted((ROOT / folder).glob(pattern))
                   if path.is_file() and "__pycache__" not in path.parts]
+    for release in _release_folders(lang):
+        files += [(path, path.relative_to(ROOT).as_posix()) for path in sorted(release.rglob("*.ipynb"))]
+    files += [(path, f"templates/{path.name}") for path in sorted((generated / "templates").glob("*"))
+              if path.is_file()]
     size = "?"
     for _ in range(2):
-        with zipfile.ZipFile(LEARNER_KIT, "w", zipfile.ZIP_DEFLATED) as kit:
-            kit.writestr("npm-course/README.md", kit_readme(size))
+        with zipfile.ZipFile(kit, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("npm-course/README.md", kit_readme(root / "setup.md", size))
             for path, name in files:
-                kit.write(path, f"npm-course/{name}")
-        size = kit_size()
-    return LEARNER_KIT
+                archive.write(path, f"npm-course/{name}")
+        size = kit_size(kit, lang)
+    return kit
 
 
 def site_archive(html: Path) -> Path:
-    """The whole site in one archive, to copy to a USB stick and open from disk; pages link to it."""
+    """The whole site, every edition, in one archive, to copy to a USB stick and open from disk; pages link
+    to it."""
     target = html / "downloads" / SITE_ARCHIVE_NAME
     target.parent.mkdir(exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -115,35 +136,82 @@ def site_archive(html: Path) -> Path:
     return target
 
 
-def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True) -> Path:
-    """Build the whole book into OUT_DIR/_build (default: the project's _build); returns the html folder.
+def check_edition(lang: str) -> None:
+    """Everything the edition shows exists in its language, before any page is built: its pages, its book
+    strings, every data table and its quizzes. Raises TranslationMissing naming the file, row and column."""
+    from .. import kb
+    from ..quiz import check as check_quizzes
 
-    prepare=False skips the planner's script, quizzes, learner kit and site archive (an author's quick
-    rebuild; see preview)."""
-    from ..quiz.generate import generate_all
+    if lang != "en":
+        editions.check_pages(lang)
+        editions.book_strings(lang)
+    kb.load(lang=lang)
+    check_quizzes(lang)
+
+
+def prepare_edition(lang: str, source: Path) -> None:
+    """What the edition's pages use that the build makes: the planner's script and rules, the quiz pages (and
+    their paper versions and keys), the templates, the start page's times, and the learner kit."""
     from ..quiz.pages import prepare as quiz_pages
 
+    generated = source / "_generated"
+    planner_js(generated, lang)
+    quiz_pages(generated, JS_DIR / "node_modules" / "js-sha256" / "build" / "sha256.min.js", lang=lang,
+               pages_dir=source / "quizzes" / "pages")
+    practice_files(generated, lang)  # templates to take to work, and the start page's computed times
+    learner_kit(generated, lang)
+
+
+def edition(lang: str, out_dir: Path, prepare: bool) -> Path:
+    """Build one edition; returns its html folder. English builds from the project root into OUT_DIR/_build;
+    another edition from its staged source into OUT_DIR/_build/editions/LANG/_build."""
+    if lang == "en":
+        source, output = ROOT, out_dir
+    else:
+        output = out_dir / "_build" / "editions" / lang
+        source = editions.stage(lang, output)
     if prepare:
-        node_modules()
-        planner_js()
-        generate_all()
-        quiz_pages(GENERATED, JS_DIR / "node_modules" / "js-sha256" / "build" / "sha256.min.js")  # course/quiz/pages.py
-        practice_files()  # templates to take to work, and the start page's computed times
-        learner_kit()
+        prepare_edition(lang, source)
+    started = time.perf_counter()
+    _run([tool("jupyter-book"), "build", str(source), "--path-output", str(output), "-n", "-W", "--keep-going"],
+         source, env=tool_env(COURSE_STATIC_BOOK="1"), what=f"jupyter-book build ({NAMES[lang]})")
+    print(f"{NAMES[lang]} edition built in {time.perf_counter() - started:.0f} s")
+    return output / "_build" / "html"
+
+
+def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True,
+         languages: tuple[str, ...] = LANGUAGES) -> Path:
+    """Build every edition into OUT_DIR/_build/html (English), html/fr and html/es (default OUT_DIR: the
+    project); returns the html folder.
+
+    prepare=False skips the scripts, quizzes, templates, learner kits and site archive (an author's quick
+    rebuild; see preview). Every edition is checked for missing translations first, so that a gap fails in
+    seconds, naming its place, rather than after the English edition's build."""
+    from ..quiz.generate import generate_all
+
+    started = time.perf_counter()
+    for lang in languages:
+        check_edition(lang)
     out_dir = Path(out_dir or ROOT)
     if clean and (out_dir / "_build").exists():
         shutil.rmtree(out_dir / "_build")  # a rebuild over an old _build hides notebook failures
-    started = time.perf_counter()
-    _run([tool("jupyter-book"), "build", str(ROOT), "--path-output", str(out_dir), "-n", "-W", "--keep-going"],
-         ROOT, env=tool_env(COURSE_STATIC_BOOK="1"), what="jupyter-book build")
+    if prepare:
+        node_modules()
+        generate_all()
     html = out_dir / "_build" / "html"
+    for lang in languages:
+        built = edition(lang, out_dir, prepare)
+        if lang != "en":
+            shutil.rmtree(html / lang, ignore_errors=True)
+            html.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(built, html / lang)
     if prepare:
         site_archive(html)
     print(f"built in {time.perf_counter() - started:.0f} s")
     return html
 
 
-def preview() -> Path:
+def preview(languages: tuple[str, ...] = LANGUAGES) -> Path:
     """`make preview`: rebuild over the last build on Jupyter Book's cache, so that only the notebooks that
     changed run again. The first time (no build yet) it prepares everything as `make book` does."""
-    return book(clean=False, prepare=not (ROOT / "_build" / "html" / "index.html").exists())
+    return book(clean=False, prepare=not (ROOT / "_build" / "html" / "index.html").exists(), languages=languages)

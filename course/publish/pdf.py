@@ -5,29 +5,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import NAMES
 from ..paths import ROOT
 from ..tools import tool, tool_env
-from .build import BuildError, _run, learner_kit, planner_js
+from . import editions
+from .build import BuildError, _run, check_edition, node_modules, prepare_edition
 
 CHROMIUM = Path("/usr/bin/chromium")
-PDF_NAME = "npm-engagement-course.pdf"
 
 
-def build_pdf(out_dir: Path | None = None) -> Path:
-    """Build the single-page HTML book into OUT_DIR/_build/singlehtml and print it to OUT_DIR/_build/pdf."""
+def pdf_name(lang: str) -> str:
+    return "npm-engagement-course.pdf" if lang == "en" else f"npm-engagement-course-{lang}.pdf"
+
+
+def build_pdf(out_dir: Path | None = None, lang: str = "en") -> Path:
+    """Build one edition as a single HTML page (in its language, like the site) and print it to
+    OUT_DIR/_build/pdf: npm-engagement-course.pdf, -fr.pdf, -es.pdf."""
     from ..quiz.generate import generate_all
 
     if not CHROMIUM.exists():
         raise BuildError("the PDF is printed by Chromium, which is not installed at /usr/bin/chromium: "
                          "on Debian or Ubuntu run `sudo apt-get install chromium`")
-    planner_js()
-    generate_all()
-    learner_kit()
+    check_edition(lang)
     out_dir = Path(out_dir or ROOT)
-    _run([tool("jupyter-book"), "build", str(ROOT), "--path-output", str(out_dir), "--builder", "singlehtml",
-          "-n", "--keep-going"], ROOT, env=tool_env(COURSE_STATIC_BOOK="1"), what="jupyter-book build (single page)")
-    page = out_dir / "_build" / "singlehtml" / "index.html"
-    target = out_dir / "_build" / "pdf" / PDF_NAME
+    if lang == "en":
+        source, output = ROOT, out_dir
+    else:
+        output = out_dir / "_build" / "editions" / lang
+        source = editions.stage(lang, output)
+    node_modules()
+    generate_all()
+    prepare_edition(lang, source)
+    _run([tool("jupyter-book"), "build", str(source), "--path-output", str(output), "--builder", "singlehtml",
+          "-n", "--keep-going"], source, env=tool_env(COURSE_STATIC_BOOK="1"),
+         what=f"jupyter-book build (single page, {NAMES[lang]})")
+    page = output / "_build" / "singlehtml" / "index.html"
+    target = out_dir / "_build" / "pdf" / pdf_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     print_to_pdf(page, target)
     return target

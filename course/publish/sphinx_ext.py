@@ -9,6 +9,35 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import LANGUAGES, NAMES, Text
+
+TEXT = Text(__name__, {
+    "kit": {"en": "Download the learner kit", "fr": "Télécharger le kit de l'apprenant",
+            "es": "Descargar el paquete del participante"},
+    "kit_what": {"en": "the course to run on your own computer, with quizzes that give feedback",
+                 "fr": "le cours à utiliser sur votre ordinateur, avec des quiz qui vous répondent",
+                 "es": "el curso para usar en su propia computadora, con cuestionarios que le responden"},
+    "site": {"en": "Download this whole site", "fr": "Télécharger tout le site",
+             "es": "Descargar todo el sitio"},
+    "site_what": {"en": "to read offline", "fr": "pour le lire hors ligne", "es": "para leerlo sin conexión"},
+    "report_ask": {"en": "Is a fact on this page out of date?", "fr": "Un fait de cette page n'est plus à jour ?",
+                   "es": "¿Algún dato de esta página está desactualizado?"},
+    "report_link": {"en": "Report an outdated fact on this page", "fr": "Signalez-le",
+                    "es": "Avísenos"},
+    "report_after": {"en": "the course's authors check every report.",
+                     "fr": "les auteurs du cours examinent chaque signalement.",
+                     "es": "los autores del curso revisan cada aviso."},
+    "languages": {"en": "Read this page in another language", "fr": "Lire cette page dans une autre langue",
+                  "es": "Leer esta página en otro idioma"},
+    "toggle": {"en": "Show or hide the pages in this part", "fr": "Afficher ou masquer les pages de cette partie",
+               "es": "Mostrar u ocultar las páginas de esta parte"},
+    "in_glossary": {"en": "{term} in the glossary", "fr": "{term} dans le glossaire", "es": "{term} en el glosario"},
+})
+
+
+def _lang(app) -> str:
+    return app.config.language if app.config.language in LANGUAGES else "en"
+
 
 def _key(asset) -> tuple:
     return (str(asset.filename), tuple(sorted((k, str(v)) for k, v in asset.attributes.items())))
@@ -50,17 +79,43 @@ def download_bar(app, pagename, templatename, context, doctree) -> None:
         return
     from urllib.parse import quote
 
+    lang = _lang(app)
     kit, site = (context["pathto"](path, 1) for path in DOWNLOADS)
+    if lang != "en":
+        site = "../" + site  # one archive holds every edition; it sits at the English edition's root
     context["body"] = (
         '<p class="course-downloads">'
-        f'<a href="{kit}" download>Download the learner kit</a> (the course to run on your own computer, with '
-        f'quizzes that give feedback) · <a href="{site}" download>Download this whole site</a> (to read offline)</p>'
+        f'<a href="{kit}" download>{TEXT("kit", lang)}</a> ({TEXT("kit_what", lang)}) · '
+        f'<a href="{site}" download>{TEXT("site", lang)}</a> ({TEXT("site_what", lang)})</p>'
         + context["body"])
     if pagename.startswith("modules/") and app.config.course_report_url:
         title = re.sub(r"<[^>]+>", "", context.get("title", pagename))
-        url = app.config.course_report_url.replace("{page}", quote(f"{title} ({pagename}.html)"))
-        context["body"] += (f'<p class="course-report">Is a fact on this page out of date? <a href="{url}">Report an '
-                            f'outdated fact on this page</a>; the course\'s authors check every report.</p>')
+        url = app.config.course_report_url.replace("{page}", quote(f"{title} ({lang}/{pagename}.html)"))
+        context["body"] += (f'<p class="course-report">{TEXT("report_ask", lang)} <a href="{url}">'
+                            f'{TEXT("report_link", lang)}</a>; {TEXT("report_after", lang)}</p>')
+
+
+def edition_links(pagename: str, lang: str) -> dict[str, str]:
+    """The same page in every edition, as links relative to this page: English sits at the site's root, the
+    others in fr/ and es/, page for page with the same names."""
+    up = "../" * pagename.count("/") + ("" if lang == "en" else "../")
+    return {other: f"{up}{'' if other == 'en' else other + '/'}{pagename}.html" for other in LANGUAGES}
+
+
+def language_switch(app, pagename, templatename, context, doctree) -> None:
+    """Every page links to itself in the other editions, at the top of the page and in the head (hreflang)."""
+    if "body" not in context:
+        return
+    lang = _lang(app)
+    links = edition_links(pagename, lang)
+    items = "".join(
+        f'<li><a href="{href}" hreflang="{other}" lang="{other}">{NAMES[other]}</a></li>' if other != lang else
+        f'<li><span aria-current="page" lang="{other}">{NAMES[other]}</span></li>'
+        for other, href in links.items())
+    context["body"] = (f'<nav class="course-languages" aria-label="{TEXT("languages", lang)}"><ul>{items}</ul></nav>'
+                       + context["body"])
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'\n<link rel="alternate" hreflang="{other}" href="{href}" />' for other, href in links.items())
 
 
 # Fixes to what the theme's templates write, applied to every page once it is written:
@@ -71,7 +126,7 @@ FIXES = [
     # (WCAG 2.5.3, label in name): let the visible text be its name.
     (re.compile(r'(<button[^>]*class="[^"]*search-button__button[^"]*"[^>]*?)\s+aria-label="Search"'), r"\1"),
     # The navigation's toggles for sub-pages are <summary> elements with only an icon: give them a name.
-    (re.compile(r'<summary>(<span class="toctree-toggle")'), r'<summary aria-label="Show or hide the pages in this part">\1'),
+    (re.compile(r'<summary>(<span class="toctree-toggle")'), r'<summary aria-label="{toggle}">\1'),
     # Search results quote a page's text (its textContent): a line break after each block, so that table cells
     # and list items do not run together ("CATCommittee against Torture").
     (re.compile(r"(</(?:td|th|tr|li|p|h[1-6]|dt|dd|caption|option|button|label|section|table|ul|ol)>)(?=<)"), "\\1\n"),
@@ -88,10 +143,11 @@ def fix_pages(app, exception) -> None:
         return
     from pathlib import Path
 
+    fixes = [(pattern, replacement.replace("{toggle}", TEXT("toggle", _lang(app)))) for pattern, replacement in FIXES]
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         fixed = text
-        for pattern, replacement in FIXES:
+        for pattern, replacement in fixes:
             fixed = pattern.sub(replacement, fixed)
         if page.name != "search.html":
             fixed = SEARCH_SCRIPTS.sub("", fixed)
@@ -204,7 +260,7 @@ def link_acronyms(app, doctree, docname) -> None:
             done.add(term)
             pieces += [nodes.Text(value[last: match.start()]),
                        nodes.reference("", term, refuri=f"{target}#{links[term]}", classes=["course-term"],
-                                       reftitle=f"{term} in the glossary")]
+                                       reftitle=TEXT("in_glossary", _lang(app), term=term))]
             last = match.end()
         if pieces:
             parent.replace(text, pieces + [nodes.Text(value[last:])])
@@ -217,19 +273,32 @@ def _ancestors(node):
         node = node.parent
 
 
+def set_language(app, config) -> None:
+    """Everything this build draws from the package (the glossary's acronyms, the kit's size) speaks the
+    edition's language; the notebooks set theirs themselves."""
+    from .. import i18n
+
+    i18n.use(_lang(app))
+
+
 def kit_size_substitution(app, config) -> None:
     """The set-up page states the learner kit's size ({{ kit_size }}), measured when the kit is built."""
-    from .build import kit_size
+    from pathlib import Path
 
-    config.myst_substitutions = {**config.myst_substitutions, "kit_size": kit_size()}
+    from .build import KIT_NAME, kit_size
+
+    kit = Path(app.srcdir) / "_generated" / "downloads" / KIT_NAME
+    config.myst_substitutions = {**config.myst_substitutions, "kit_size": kit_size(kit, _lang(app))}
 
 
 def setup(app):
     app.add_config_value("course_report_url", "", "html")
+    app.connect("config-inited", set_language)
     app.connect("config-inited", kit_size_substitution)
     # After every other handler, so that what they added is tidied too.
     app.connect("html-page-context", tidy_assets, priority=900)
     app.connect("html-page-context", download_bar)
+    app.connect("html-page-context", language_switch, priority=600)  # after the download bar: it goes on top
     app.connect("doctree-read", link_quiz_pages)
     app.connect("doctree-resolved", link_acronyms)
     app.connect("build-finished", copy_quiz_notebooks)

@@ -16,10 +16,8 @@ MODULE_NOTEBOOKS = sorted((ROOT / "modules").glob("*.ipynb"))
 
 
 @pytest.fixture
-def kit(tmp_path, monkeypatch) -> zipfile.ZipFile:
-    monkeypatch.setattr(build, "DOWNLOADS", tmp_path)
-    monkeypatch.setattr(build, "LEARNER_KIT", tmp_path / "kit.zip")
-    return zipfile.ZipFile(build.learner_kit())
+def kit(tmp_path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(build.learner_kit(tmp_path))
 
 
 def test_kit_holds_what_an_install_needs_and_no_development_code(kit):
@@ -49,9 +47,10 @@ def test_kit_readme_is_the_set_up_page_for_three_systems(kit):
 
 def test_kit_readme_states_the_kit_size(kit, tmp_path):
     readme = kit.read("npm-course/README.md").decode("utf-8")
-    stated = re.search(r"\((\d+\.\d) MB\)", readme)
+    stated = re.search(r"\((\d+\.\d)\u00a0MB\)", readme)
     assert stated, "no download size in the README"
-    assert float(stated.group(1)) == pytest.approx((tmp_path / "kit.zip").stat().st_size / 1e6, abs=0.051)
+    assert float(stated.group(1)) == pytest.approx((tmp_path / "downloads" / build.KIT_NAME).stat().st_size / 1e6,
+                                                   abs=0.051)
 
 
 @pytest.mark.parametrize("path", MODULE_NOTEBOOKS, ids=lambda p: p.stem)
@@ -63,13 +62,12 @@ def test_module_notebook_opens_with_the_set_up_note(path):
     assert "No module named 'course'" in first.source and "](../README.md)" in first.source
 
 
-def test_kit_holds_the_case_file_the_stylesheet_and_the_templates(tmp_path, monkeypatch):
+def test_kit_holds_the_case_file_the_stylesheet_and_the_templates(tmp_path):
     from course.practice import templates
 
-    generated = [templates.write_tracker(), templates.write_document("cat_submission")]
-    monkeypatch.setattr(build, "DOWNLOADS", tmp_path)
-    monkeypatch.setattr(build, "LEARNER_KIT", tmp_path / "kit.zip")
-    names = set(zipfile.ZipFile(build.learner_kit()).namelist())
+    generated = [path for path in templates.prepare(tmp_path, "en") if path.parent.name == "templates"]
+    assert generated
+    names = set(zipfile.ZipFile(build.learner_kit(tmp_path)).namelist())
     assert {"npm-course/case_file.ipynb", "npm-course/_static/course.css"} <= names
     # The templates sit in templates/, where the module notebooks link them (../templates/...).
     assert {f"npm-course/templates/{path.name}" for path in generated} <= names
