@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import UserError
+from ..i18n import LANGUAGES
 
 
 def cmd_setup(args) -> int:
@@ -18,7 +19,7 @@ def cmd_setup(args) -> int:
 
     settings, _passwords = setup(Path(args.roster), name=args.name, prefix=args.prefix, ip=args.ip,
                                  port=args.port, facilitator=args.facilitator, ssl_cert=args.ssl_cert or "",
-                                 ssl_key=args.ssl_key or "")
+                                 ssl_key=args.ssl_key or "", lang=args.lang)
     print(f"Session {settings.name!r} is set up: {len(settings.participants)} participant(s), "
           f"facilitator {settings.facilitator}.")
     print(f"Password slips (print, cut, hand out; then delete): {settings.state / 'slips.txt'}")
@@ -90,6 +91,9 @@ def register(subparsers) -> None:
                    help="the public port: 80 (default), or 443 with --ssl-cert; only root may bind either")
     p.add_argument("--ssl-cert", help="TLS certificate file (PEM) for JupyterHub's own HTTPS")
     p.add_argument("--ssl-key", help="TLS key file (PEM)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en",
+                   help="the language of the modules participants get (en, fr, es; default en); release the "
+                        "quizzes in it with `class release QUIZ --lang LANG`")
     p.set_defaults(func=cmd_setup)
 
     named(sub.add_parser("start", help="run the hub in the foreground")).set_defaults(func=cmd_start)

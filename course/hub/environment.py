@@ -6,7 +6,8 @@ import hashlib
 import os
 import shutil
 
-from ..paths import DATA_DIR, PACKAGE_DIR, ROOT
+from ..i18n import LANGUAGES
+from ..paths import DATA_DIR, PACKAGE_DIR, ROOT, edition_root
 from .settings import HUB_HOME, SYSTEM_PYTHON, app_dir, env_dir, proxy_dir, run
 
 DEPLOY = ROOT / "deploy" / "jupyterhub"
@@ -18,6 +19,11 @@ def _pins_digest() -> str:
         h.update((DEPLOY / name).read_bytes())
     h.update(os.path.realpath(SYSTEM_PYTHON).encode())
     return h.hexdigest()
+
+
+def modules_folder(lang: str) -> str:
+    """Where the hub's app folder keeps an edition's module notebooks: modules, modules-fr, modules-es."""
+    return "modules" if lang == "en" else f"modules-{lang}"
 
 
 def ensure_environment(quiet: bool = False) -> bool:
@@ -65,8 +71,10 @@ def install_app() -> None:
     (fresh / "quizzes").mkdir()
     shutil.copy2(ROOT / "quizzes" / "nbgrader_config.py", fresh / "quizzes" / "nbgrader_config.py")
     shutil.copytree(DEPLOY, fresh / "deploy", ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
-    if (ROOT / "modules").is_dir():
-        shutil.copytree(ROOT / "modules", fresh / "modules", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for lang in LANGUAGES:  # every edition's modules: a session gives its participants those of its language
+        modules = edition_root(lang) / "modules"
+        if modules.is_dir():
+            shutil.copytree(modules, fresh / modules_folder(lang), ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     run(["chmod", "-R", "a+rX,go-w", str(fresh)])
     if target.exists():
         shutil.rmtree(target)

@@ -9,8 +9,9 @@ import shutil
 import stat
 from pathlib import Path
 
+from ..i18n import Text, check_language
 from ..paths import QUIZ_ROOT, ROOT
-from .environment import ensure_environment
+from .environment import ensure_environment, modules_folder
 from .settings import (
     NOLOGIN,
     STATE_ROOT,
@@ -53,8 +54,9 @@ def checkout_warning() -> str | None:
 
 def setup(roster_path: Path, *, name: str = "session", prefix: str = "npm-", ip: str = "127.0.0.1",
           port: int | None = None, facilitator: str = "facilitator", ssl_cert: str = "", ssl_key: str = "",
-          quiet: bool = False) -> tuple[Settings, dict[str, str]]:
-    """Create environment, accounts, groups and exchange for one session. Returns settings and passwords."""
+          lang: str = "en", quiet: bool = False) -> tuple[Settings, dict[str, str]]:
+    """Create environment, accounts, groups and exchange for one session, whose participants get the modules
+    in LANG. Returns settings and passwords."""
     from .roster import read_roster
 
     say = (lambda *a: None) if quiet else print
@@ -92,7 +94,7 @@ def setup(roster_path: Path, *, name: str = "session", prefix: str = "npm-", ip:
                                       for u, p in users.items()},
                         ip=ip, port=port, hub_port=free_privileged_port(), proxy_api_port=free_privileged_port(),
                         formgrader_port=free_port(), ssl_cert=ssl_cert, ssl_key=ssl_key,
-                        admin_token=secrets.token_hex(32))
+                        admin_token=secrets.token_hex(32), lang=check_language(lang))
     settings.save()  # first, so that a failed set-up can be torn down
 
     passwords = {}
@@ -184,7 +186,8 @@ def _make_course_dir(s: Settings) -> None:
 
 
 def _give_modules(s: Settings) -> None:
-    source = app_dir() / "modules"
+    """Each participant gets the module notebooks in the session's language, in their home's course-modules."""
+    source = app_dir() / modules_folder(s.lang)
     if not source.is_dir():
         return
     for user in s.users:
@@ -194,13 +197,27 @@ def _give_modules(s: Settings) -> None:
         run(["chown", "-R", f"{uid}:{gid}", str(target)])
 
 
+# The password slips, in the session's language.
+SLIP = Text(__name__, {
+    "facilitator": {"en": "Facilitator", "fr": "Animateur ou animatrice", "es": "Facilitador o facilitadora"},
+    "address": {"en": "Address:", "fr": "Adresse :", "es": "Dirección:"},
+    "user": {"en": "User name:", "fr": "Identifiant :", "es": "Usuario:"},
+    "password": {"en": "Password:", "fr": "Mot de passe :", "es": "Contraseña:"},
+    "keep": {"en": "Keep this slip to yourself.", "fr": "Gardez ce billet pour vous.",
+             "es": "Guarde esta tira para usted."},
+})
+
+
 def _write_slips(s: Settings, passwords: dict[str, str]) -> Path:
     """One slip per person, to print and cut: the address, their user name, their own password."""
     lines = []
     for user in s.users:
-        who = s.participants.get(user, {"name": "Facilitator", "institution": ""})
-        lines += ["-" * 60, f"  {who['name']}  {who['institution']}".rstrip(), f"  Address:   {s.url}/",
-                  f"  User name: {user}", f"  Password:  {passwords[user]}", "  Keep this slip to yourself.", ""]
+        who = s.participants.get(user, {"name": SLIP("facilitator", s.lang), "institution": ""})
+        labels = [SLIP(key, s.lang) for key in ("address", "user", "password")]
+        width = max(map(len, labels)) + 1
+        lines += ["-" * 60, f"  {who['name']}  {who['institution']}".rstrip(),
+                  *(f"  {label.ljust(width)}{value}" for label, value in zip(labels, (f"{s.url}/", user, passwords[user]))),
+                  f"  {SLIP('keep', s.lang)}", ""]
     path = s.state / "slips.txt"
     path.write_text("\n".join(lines))
     os.chmod(path, 0o600)

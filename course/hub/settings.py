@@ -145,6 +145,7 @@ class Settings:
     ssl_key: str = ""
     admin_token: str = ""
     hub_home: str = str(HUB_HOME)
+    lang: str = "en"  # the language of the modules participants get and of their slips
 
     @property
     def state(self) -> Path:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from course.i18n import LANGUAGES
 from course.kb import load
 from course.publish.build import AXE
 
@@ -117,32 +118,36 @@ def test_learner_kit_and_site_archive(book_html):
     assert "npm-course-site/index.html" in site.namelist()
 
 
-@pytest.fixture(scope="session")
-def pdf(book_html):
-    """Built with the command a user runs (`python -m course pdf`), beside the book to reuse its executed
-    notebooks; in a process of its own, since this session's browser already holds Playwright."""
+@pytest.fixture(scope="session", params=LANGUAGES)
+def pdf(book_html, request):
+    """Each edition's PDF, built with the command a user runs (`python -m course pdf --lang LANG`), beside the
+    book to reuse its executed notebooks; in a process of its own, since this session's browser already holds
+    Playwright."""
     import subprocess
     import sys
 
-    from course.publish.pdf import CHROMIUM, PDF_NAME
+    from course.publish.pdf import CHROMIUM, pdf_name
 
     if not CHROMIUM.exists():
         pytest.skip("the PDF is printed by Debian's Chromium, which is not installed")
     out = book_html.parent.parent
-    result = subprocess.run([sys.executable, "-m", "course", "pdf", "--out-dir", str(out)],
+    result = subprocess.run([sys.executable, "-m", "course", "pdf", "--out-dir", str(out), "--lang", request.param],
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return out / "_build" / "pdf" / PDF_NAME
+    return request.param, out / "_build" / "pdf" / pdf_name(request.param)
 
 
 @pytest.mark.browser
-def test_pdf_holds_every_module(pdf):
+def test_pdf_holds_every_module_in_its_language(pdf):
     import pypdf
 
-    text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
-    text = re.sub(r"\s+", " ", text)
-    for module in load()["modules"].itertuples():
-        assert module.title_en in text, f"the PDF lacks {module.title_en!r}"
+    lang, path = pdf
+    reader = pypdf.PdfReader(path)
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    for module in load(lang=lang)["modules"].itertuples():
+        assert module.title in text, f"the {lang} PDF lacks {module.title!r}"
+    if lang != "en":
+        assert "Bodies covered" not in text, f"the {lang} PDF holds the English edition's text"
 
 
 def test_acronyms_link_to_their_glossary_entries(book_html):
