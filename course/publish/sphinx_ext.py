@@ -34,6 +34,31 @@ TEXT = Text(__name__, {
     "in_glossary": {"en": "{term} in the glossary", "fr": "{term} dans le glossaire", "es": "{term} en el glosario"},
 })
 
+# The theme's own labels that it leaves in English in a French or Spanish book (sphinx-book-theme #188), and
+# one Spanish label it misspells: each English attribute value, and what it becomes in each language.
+THEME = Text(__name__ + ".theme", {
+    "Search this book...": {"en": "Search this book...", "fr": "Rechercher dans ce livre…",
+                            "es": "Buscar en este libro…"},
+    "Toggle primary sidebar": {"en": "Toggle primary sidebar", "fr": "Afficher ou masquer le menu des pages",
+                               "es": "Mostrar u ocultar el menú de páginas"},
+    "Toggle secondary sidebar": {"en": "Toggle secondary sidebar",
+                                 "fr": "Afficher ou masquer le sommaire de la page",
+                                 "es": "Mostrar u ocultar el índice de la página"},
+    "Main": {"en": "Main", "fr": "Principal", "es": "Principal"},
+    "Page": {"en": "Page", "fr": "Page", "es": "Página"},
+    "Link to this heading": {"en": "Link to this heading", "fr": "Lien vers ce titre",
+                             "es": "Enlace a este encabezado"},
+    "Descarga esta pagina": {"en": "Download this page", "fr": "Télécharger cette page",
+                             "es": "Descargar esta página"},
+})
+
+
+def theme_fixes(lang: str) -> list[tuple[re.Pattern, str]]:
+    """The theme's English labels (as attribute values) in LANG."""
+    if lang == "en":
+        return []
+    return [(re.compile(f'="{re.escape(english)}"'), f'="{THEME(english, lang)}"') for english in THEME.strings]
+
 
 def _lang(app) -> str:
     return app.config.language if app.config.language in LANGUAGES else "en"
@@ -122,9 +147,9 @@ def language_switch(app, pagename, templatename, context, doctree) -> None:
 FIXES = [
     # Font Awesome's script (1.5 MB, 0.5 MB compressed) is hard-coded; the theme's CSS already draws the icons.
     (re.compile(r'<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\s*'), ""),
-    # The search button's aria-label "Search" hides its visible text "Search Ctrl+K" from screen readers
+    # The search button's aria-label ("Search", "Recherche", "Búsqueda") hides its visible text "Search Ctrl+K" from screen readers
     # (WCAG 2.5.3, label in name): let the visible text be its name.
-    (re.compile(r'(<button[^>]*class="[^"]*search-button__button[^"]*"[^>]*?)\s+aria-label="Search"'), r"\1"),
+    (re.compile(r'(<button[^>]*class="[^"]*search-button__button[^"]*"[^>]*?)\s+aria-label="[^"]*"'), r"\1"),
     # The navigation's toggles for sub-pages are <summary> elements with only an icon: give them a name.
     (re.compile(r'<summary>(<span class="toctree-toggle")'), r'<summary aria-label="{toggle}">\1'),
     # Search results quote a page's text (its textContent): a line break after each block, so that table cells
@@ -144,6 +169,7 @@ def fix_pages(app, exception) -> None:
     from pathlib import Path
 
     fixes = [(pattern, replacement.replace("{toggle}", TEXT("toggle", _lang(app)))) for pattern, replacement in FIXES]
+    fixes += theme_fixes(_lang(app))
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         fixed = text
