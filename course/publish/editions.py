@@ -51,9 +51,13 @@ def source_of(page: str, root: Path) -> Path | None:
     return None
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def book_strings(lang: str) -> dict:
     path = edition_root(lang) / "book.yml"
-    shown = path.relative_to(ROOT)
+    shown = _shown(path)
     if not path.exists():
         raise TranslationMissing(f"{shown} is missing: the {NAMES[lang]} edition's title, part captions and footer")
     strings = _yaml(path) or {}
@@ -76,10 +80,10 @@ def check_pages(lang: str) -> None:
             continue
         english, other = source_of(page, ROOT), source_of(page, root)
         if other is None:
-            problems.append(f"{(root / page).relative_to(ROOT)}{english.suffix} is missing "
+            problems.append(f"{_shown(root / page)}{english.suffix} is missing "
                             f"(the {NAMES[lang]} version of {page}{english.suffix})")
         elif other.suffix != english.suffix:
-            problems.append(f"{other.relative_to(ROOT)} should be a {english.suffix} file like {english.name}")
+            problems.append(f"{_shown(other)} should be a {english.suffix} file like {english.name}")
     if problems:
         raise TranslationMissing("\n".join(problems))
 
