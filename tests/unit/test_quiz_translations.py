@@ -16,7 +16,7 @@ LANGS = ["fr"]
 TOP = ["id", "title", "module", "intro", "objectives", "closing", "questions"]
 SAME = ["id", "kind", "skill", "objective", "answer_from", "points"]
 # Words that may stay as in English: names and acronyms.
-SAME_TEXT = {"Norvalia", "Robben Island"}
+SAME_TEXT = {"Norvalia", "Robben Island", "Nelson Mandela"}
 ACRONYM = re.compile(r"^[A-Z]{2,8}$")
 
 
@@ -130,3 +130,13 @@ def test_the_check_fails_on_a_changed_letter_or_a_missing_question():
     english_hint = copy.deepcopy(tr)
     english_hint["questions"][0]["hint"] = en["questions"][0]["hint"]
     assert any("hint is still the English" in p for p in compare(en, english_hint, "x"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_right_answer_is_rarely_the_longest_option_in_translation_either(lang):
+    # As in English (tests/unit/test_quiz_specs.py): a translation must not make the key stand out by its length.
+    single = [q for name in ENGLISH if (SPECS / lang / name).exists()
+              for q in _raw(SPECS / lang / name)["questions"] if q["kind"] == "letter"]
+    longest = [q["id"] for q in single if all(len(str(q["choices"][q["answer"]])) > len(str(text))
+                                              for letter, text in q["choices"].items() if letter != q["answer"])]
+    assert len(longest) <= len(single) / 3, f"{lang}: {len(longest)} of {len(single)}: {longest}"
