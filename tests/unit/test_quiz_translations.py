@@ -140,3 +140,21 @@ def test_the_right_answer_is_rarely_the_longest_option_in_translation_either(lan
     longest = [q["id"] for q in single if all(len(str(q["choices"][q["answer"]])) > len(str(text))
                                               for letter, text in q["choices"].items() if letter != q["answer"])]
     assert len(longest) <= len(single) / 3, f"{lang}: {len(longest)} of {len(single)}: {longest}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_practice_tasks_are_translated_row_for_row(lang):
+    import csv
+
+    data = SPECS.parents[1] / "data"
+    english = list(csv.DictReader((data / "tasks.csv").open(encoding="utf-8")))
+    path = data / lang / "tasks.csv"
+    if not path.exists():
+        pytest.skip(f"no data/{lang}/tasks.csv yet")
+    translated = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [r["id"] for r in translated] == [r["id"] for r in english], "same ids, same order"
+    for en, tr in zip(english, translated):
+        for column in ("title", "task", "model_answer", "rubric"):
+            text = tr[f"{column}_{lang}"].strip()
+            assert text and text != en[f"{column}_en"].strip(), f"{tr['id']}: {column}_{lang} is empty or English"
+        assert len(tr[f"rubric_{lang}"].split("|")) == len(en["rubric_en"].split("|")), f"{tr['id']}: rubric items"
