@@ -80,3 +80,19 @@ def test_the_quiz_rules_hold_in_spanish(quiz_id):
             assert qs.keys and all(canonical("word", a) for a in qs.answer), here
             if qe.answer[0] not in ("Robben Island", "Nelson Mandela", "AfCHPR"):
                 assert canonical("word", qs.answer[0]) != canonical("word", qe.answer[0]), f"{here}: answer in English"
+
+
+def test_the_spanish_practice_tasks_match_the_english_ones():
+    import csv
+
+    from course.paths import ROOT
+
+    with open(ROOT / "data" / "tasks.csv", encoding="utf-8", newline="") as f:
+        english = list(csv.DictReader(f))
+    with open(ROOT / "data" / "es" / "tasks.csv", encoding="utf-8", newline="") as f:
+        spanish = list(csv.DictReader(f))
+    assert [r["id"] for r in spanish] == [r["id"] for r in english]
+    for en, es in zip(english, spanish):
+        assert all(es[c].strip() for c in ("title_es", "task_es", "model_answer_es", "rubric_es")), es["id"]
+        assert len(es["rubric_es"].split("|")) == len(en["rubric_en"].split("|")), es["id"]
+        assert es["title_es"] != en["title_en"] and es["model_answer_es"] != en["model_answer_en"], es["id"]
