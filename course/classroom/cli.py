@@ -64,7 +64,7 @@ def cmd_collect(args) -> int:
         print(TEXT("collect.nothing"))
     for qid, got in collected.items():
         print(TEXT("collect.count", quiz=qid, n=len(got.students))
-              + (f": {', '.join(got.students)}" if got.students else ""))
+              + (TEXT("colon") + ", ".join(got.students) if got.students else ""))
         for warning in got.warnings:
             print("  " + TEXT("warning", text=warning))
     return 0

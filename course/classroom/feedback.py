@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import number
 from . import roster
 from .common import ClassroomError, failed, nbgrader, reports_dir, require_root, spec
 from .strings import TEXT
@@ -53,6 +54,11 @@ def polish(page: Path, quiz_id: str) -> None:
             else:
                 new += " "
             text = text.replace(old, new)
+        # scores as the language writes numbers: 10 / 11, 0,5 / 1
+        labels = "|".join(re.escape(TEXT(k, lang)) for k in ("fb.score", "fb.score_cap"))
+        text = re.sub(rf"({labels}) (-?\d+(?:\.\d+)?) / (\d+(?:\.\d+)?)",
+                      lambda m: f"{m.group(1)} {number(float(m.group(2)), lang=lang)} / "
+                                f"{number(float(m.group(3)), lang=lang)}", text)
     if "/* course:" not in text:
         text = text.replace("</head>", '<meta name="viewport" content="width=device-width, initial-scale=1">'
                             + STYLE + "</head>", 1)

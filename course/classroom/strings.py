@@ -75,6 +75,7 @@ TEXT = Text(__name__, {
                     "es": "notas escritas en {paths} (en Excel, abra el .xlsx: un Excel en francés o en español "
                           "separa las columnas de un CSV por «;»)"},
     "and": {"en": " and ", "fr": " et ", "es": " y "},
+    "colon": {"en": ": ", "fr": " : ", "es": ": "},
     "report.done": {"en": "class report written to {path}: open it in a browser",
                     "fr": "rapport du groupe écrit dans {path} : ouvrez-le dans un navigateur",
                     "es": "informe del grupo escrito en {path}: ábralo en un navegador"},
