@@ -123,7 +123,7 @@ def load_spec(path: Path, lang: str | None = None) -> Quiz:
     path = Path(path)
     if lang is None:
         lang = path.parent.name if path.parent.name in LANGUAGES[1:] else "en"
-    where = path.name if lang == "en" else f"{lang}/{path.name}"
+    where = path.name if lang == "en" else f"quizzes/specs/{lang}/{path.name}"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
