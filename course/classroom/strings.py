@@ -347,6 +347,161 @@ TEXT = Text(__name__, {
     "col.institution": {"en": "institution", "fr": "institution", "es": "institución"},
     "col.score": {"en": "score", "fr": "score", "es": "puntuación"},
     "col.status": {"en": "status and notes", "fr": "statut et remarques", "es": "estado y notas"},
+    # --- doctor.py: a participant's laptop ---
+    "doc.install": {"en": "in the course folder, run: make setup (or: python3 -m venv .venv, then "
+                          ".venv/bin/pip install -c requirements.lock -e .)",
+                    "fr": "dans le dossier du cours, lancez : make setup (ou : python3 -m venv .venv, puis "
+                          ".venv/bin/pip install -c requirements.lock -e .)",
+                    "es": "en la carpeta del curso, ejecute: make setup (o: python3 -m venv .venv, y luego "
+                          ".venv/bin/pip install -c requirements.lock -e .)"},
+    "doc.what.Python": {"en": "Python", "fr": "Python", "es": "Python"},
+    "doc.what.Packages": {"en": "Packages", "fr": "Paquets", "es": "Paquetes"},
+    "doc.what.Notebook kernel": {"en": "Notebook kernel", "fr": "Noyau des notebooks", "es": "Núcleo de los cuadernos"},
+    "doc.what.Quiz": {"en": "Quiz", "fr": "Quiz", "es": "Cuestionario"},
+    "doc.version": {"en": "version {v}", "fr": "version {v}", "es": "versión {v}"},
+    "doc.too_old": {"en": "version {v} is too old: the course needs {oldest} or newer",
+                    "fr": "la version {v} est trop ancienne : le cours demande la {oldest} ou plus récente",
+                    "es": "la versión {v} es demasiado antigua: el curso necesita la {oldest} o posterior"},
+    "doc.new_python": {"en": "install a newer Python (python.org, or your system's packages), then set up the "
+                             "course again",
+                       "fr": "installez un Python plus récent (python.org, ou les paquets de votre système), puis "
+                             "installez à nouveau le cours",
+                       "es": "instale un Python más reciente (python.org, o los paquetes de su sistema) y vuelva a "
+                             "instalar el curso"},
+    "doc.other_version": {"en": "{dist} {version} (the course is tested with {wanted})",
+                          "fr": "{dist} {version} (le cours est testé avec {wanted})",
+                          "es": "{dist} {version} (el curso se prueba con {wanted})"},
+    "doc.missing": {"en": "missing: {dists}", "fr": "manquants : {dists}", "es": "faltan: {dists}"},
+    "doc.other_versions": {"en": "all there; other versions than the course's: {which}. This usually works; if "
+                                 "something misbehaves, set up the course again",
+                           "fr": "tous présents ; versions différentes de celles du cours : {which}. En général "
+                                 "cela fonctionne ; en cas de souci, installez à nouveau le cours",
+                           "es": "están todos; versiones distintas de las del curso: {which}. Normalmente funciona; "
+                                 "si algo falla, vuelva a instalar el curso"},
+    "doc.all_there": {"en": "all {n} there", "fr": "les {n} sont présents", "es": "están los {n}"},
+    "doc.no_kernel": {"en": "it does not start ({why})", "fr": "il ne démarre pas ({why})",
+                      "es": "no se inicia ({why})"},
+    "doc.kernel_fix": {"en": "run: python -m ipykernel install --user, then run this check again; if it still fails, "
+                             "ask your facilitator for the hub or the USB copy",
+                       "fr": "lancez : python -m ipykernel install --user, puis refaites cette vérification ; si "
+                             "cela échoue encore, demandez à l'animateur le hub ou la copie sur clé USB",
+                       "es": "ejecute: python -m ipykernel install --user y repita esta comprobación; si sigue "
+                             "fallando, pida a la persona facilitadora el hub o la copia en USB"},
+    "doc.kernel_ok": {"en": "it starts and runs Python", "fr": "il démarre et exécute Python",
+                      "es": "se inicia y ejecuta Python"},
+    "doc.no_quiz": {"en": "no quiz is in the course folder yet", "fr": "le dossier du cours ne contient encore aucun quiz",
+                    "es": "todavía no hay ningún cuestionario en la carpeta del curso"},
+    "doc.quiz_fix": {"en": "run: python -m course quiz generate (or use the learner kit from the course's start page, "
+                           "which has the quizzes)",
+                     "fr": "lancez : python -m course quiz generate (ou utilisez le kit de l'apprenant de la page "
+                           "d'accueil du cours, qui contient les quiz)",
+                     "es": "ejecute: python -m course quiz generate (o use el kit del participante de la página de "
+                           "inicio del curso, que trae los cuestionarios)"},
+    "doc.quiz_ok": {"en": "{quiz} opens and its first cell runs", "fr": "{quiz} s'ouvre et sa première cellule s'exécute",
+                    "es": "{quiz} se abre y su primera celda se ejecuta"},
+    "doc.no_reply": {"en": "no answer from the kernel", "fr": "pas de réponse du noyau", "es": "el núcleo no responde"},
+    "doc.quiz_fails": {"en": "{quiz} opens, but its first cell fails ({why})",
+                       "fr": "{quiz} s'ouvre, mais sa première cellule échoue ({why})",
+                       "es": "{quiz} se abre, pero su primera celda falla ({why})"},
+    "doc.lab_fix": {"en": "start JupyterLab from the course folder (python -m course lab), so that the notebook finds "
+                          "the course; if it still fails, {install}",
+                    "fr": "démarrez JupyterLab depuis le dossier du cours (python -m course lab), pour que le "
+                          "notebook trouve le cours ; si cela échoue encore, {install}",
+                    "es": "inicie JupyterLab desde la carpeta del curso (python -m course lab) para que el cuaderno "
+                          "encuentre el curso; si sigue fallando, {install}"},
+    "doc.not_opened": {"en": "it could not be opened ({why})", "fr": "il n'a pas pu être ouvert ({why})",
+                       "es": "no se pudo abrir ({why})"},
+    "doc.ok": {"en": "OK     ", "fr": "OK     ", "es": "OK     "},
+    "doc.problem": {"en": "PROBLEM", "fr": "PROBLÈME", "es": "PROBLEMA"},
+    "doc.todo": {"en": "        What to do: {fix}", "fr": "        Que faire : {fix}", "es": "        Qué hacer: {fix}"},
+    "doc.all_set": {"en": "All set: this computer is ready for the session.",
+                    "fr": "Tout est prêt : cet ordinateur est prêt pour la séance.",
+                    "es": "Todo listo: este ordenador está preparado para la sesión."},
+    "doc.fix_it": {"en": "Fix the problem above, then run the check again (python -m course doctor). If you cannot, "
+                         "tell your facilitator what it says: they can lend you the hub or a ready copy.",
+                   "fr": "Corrigez le problème ci-dessus, puis refaites la vérification (python -m course doctor). "
+                         "Si vous n'y arrivez pas, montrez ce message à votre animateur ou animatrice : on peut vous "
+                         "prêter l'accès au hub ou une copie prête à l'emploi.",
+                   "es": "Corrija el problema indicado arriba y repita la comprobación (python -m course doctor). Si "
+                         "no lo consigue, muestre este mensaje a la persona facilitadora: puede prestarle el acceso "
+                         "al hub o una copia lista para usar."},
+    # --- gradebook.py ---
+    "gb.cannot_open": {"en": "{path}: cannot open the gradebook ({why}); is the folder there, and may you write to it?",
+                       "fr": "{path} : impossible d'ouvrir le carnet de notes ({why}) ; le dossier existe-t-il, et "
+                             "avez-vous le droit d'y écrire ?",
+                       "es": "{path}: no se puede abrir el libro de calificaciones ({why}); ¿existe la carpeta y "
+                             "tiene permiso para escribir en ella?"},
+    "gb.override": {"en": "Overridden by the facilitator", "fr": "Note modifiée par l'animateur ou l'animatrice",
+                    "es": "Nota cambiada por la persona facilitadora"},
+    "gb.no_submission": {"en": "{pid} has no graded submission of {quiz}: grade it first "
+                               "(python -m course class grade {quiz})",
+                         "fr": "{pid} n'a pas de copie corrigée de {quiz} : corrigez-la d'abord "
+                               "(python -m course class grade {quiz})",
+                         "es": "{pid} no tiene ninguna entrega corregida de {quiz}: corríjala primero "
+                               "(python -m course class grade {quiz})"},
+    "gb.too_many": {"en": "{question} is worth at most {max} point(s): {points} cannot be given",
+                    "fr": "{question} vaut au plus {max} point(s) : impossible de donner {points}",
+                    "es": "{question} vale como máximo {max} punto(s): no se pueden dar {points}"},
+    "gb.no_question": {"en": "{quiz} has no question {question!r}: the questions are {questions}",
+                       "fr": "{quiz} n'a pas de question {question!r} : les questions sont {questions}",
+                       "es": "{quiz} no tiene la pregunta {question!r}: las preguntas son {questions}"},
+    # --- roster.py ---
+    "ro.no_file": {"en": "{path}: no such file", "fr": "{path} : ce fichier n'existe pas", "es": "{path}: el archivo no existe"},
+    "ro.unreadable": {"en": "{path}: cannot read it ({why})", "fr": "{path} : impossible de le lire ({why})",
+                      "es": "{path}: no se puede leer ({why})"},
+    "ro.utf16": {"en": "UTF-16 (Excel's Unicode text)", "fr": "UTF-16 (texte Unicode d'Excel)",
+                 "es": "UTF-16 (texto Unicode de Excel)"},
+    "ro.encoding": {"en": "{path}: the file is not UTF-8 text and its encoding cannot be told. In Excel, save it again "
+                          "with File > Save As > \"CSV UTF-8 (Comma delimited)\".",
+                    "fr": "{path} : le fichier n'est pas du texte UTF-8 et son encodage est inconnu. Dans Excel, "
+                          "enregistrez-le à nouveau avec Fichier > Enregistrer sous > « CSV UTF-8 (délimité par des "
+                          "virgules) ».",
+                    "es": "{path}: el archivo no es texto UTF-8 y no se sabe su codificación. En Excel, guárdelo de "
+                          "nuevo con Archivo > Guardar como > «CSV UTF-8 (delimitado por comas)»."},
+    "ro.cp1252": {"en": "Windows-1252 (Excel's plain CSV): check that accented names look right, or save it as CSV UTF-8",
+                  "fr": "Windows-1252 (le CSV simple d'Excel) : vérifiez que les noms accentués s'affichent bien, ou "
+                        "enregistrez-le en CSV UTF-8",
+                  "es": "Windows-1252 (el CSV simple de Excel): compruebe que los nombres con tilde se ven bien, o "
+                        "guárdelo como CSV UTF-8"},
+    "ro.suggest_ids": {"en": "; add an id column, made from each name, e.g. {examples}",
+                       "fr": " ; ajoutez une colonne id, faite à partir de chaque nom, par exemple {examples}",
+                       "es": "; añada una columna id, hecha a partir de cada nombre, por ejemplo {examples}"},
+    "ro.header": {"en": "{path}:1: the header must name the columns id,name,institution (email is optional); "
+                        "missing: {missing}{hint}",
+                  "fr": "{path}:1 : l'en-tête doit nommer les colonnes id,name,institution (email est facultatif) ; "
+                        "manquantes : {missing}{hint}",
+                  "es": "{path}:1: el encabezado debe nombrar las columnas id,name,institution (email es opcional); "
+                        "faltan: {missing}{hint}"},
+    "ro.unknown": {"en": "{path}:1: unknown column(s) {unknown} (the columns are {columns})",
+                   "fr": "{path}:1 : colonne(s) inconnue(s) {unknown} (les colonnes sont {columns})",
+                   "es": "{path}:1: columna(s) desconocida(s) {unknown} (las columnas son {columns})"},
+    "ro.cells": {"en": "{path}:{line}: more cells than columns (a comma inside a name needs quotes)",
+                 "fr": "{path}:{line} : plus de cellules que de colonnes (une virgule dans un nom demande des "
+                       "guillemets)",
+                 "es": "{path}:{line}: más celdas que columnas (una coma dentro de un nombre necesita comillas)"},
+    "ro.suggested": {"en": " (suggested from the name: {id!r})", "fr": " (suggéré d'après le nom : {id!r})",
+                     "es": " (sugerido a partir del nombre: {id!r})"},
+    "ro.id_empty": {"en": "the id is empty{suggestion}", "fr": "l'identifiant est vide{suggestion}",
+                    "es": "el identificador está vacío{suggestion}"},
+    "ro.id_bad": {"en": "the id {id!r} must be lowercase letters, digits and hyphens (not at either end), at most 32 "
+                        "characters, e.g. 'ana-silva'{suggestion}",
+                  "fr": "l'identifiant {id!r} doit être fait de lettres minuscules, de chiffres et de tirets (pas au "
+                        "début ni à la fin), 32 caractères au plus, par exemple 'ana-silva'{suggestion}",
+                  "es": "el identificador {id!r} debe tener letras minúsculas, cifras y guiones (no al principio ni "
+                        "al final), 32 caracteres como máximo, por ejemplo 'ana-silva'{suggestion}"},
+    "ro.id_used": {"en": "the id {id!r} is already used on line {line}",
+                   "fr": "l'identifiant {id!r} est déjà utilisé à la ligne {line}",
+                   "es": "el identificador {id!r} ya se usa en la línea {line}"},
+    "ro.name_empty": {"en": "the name is empty", "fr": "le nom est vide", "es": "el nombre está vacío"},
+    "ro.inst_empty": {"en": "the institution is empty", "fr": "l'institution est vide", "es": "la institución está vacía"},
+    "ro.email": {"en": "{email!r} is not an e-mail address", "fr": "{email!r} n'est pas une adresse électronique",
+                 "es": "{email!r} no es una dirección de correo electrónico"},
+    "ro.line": {"en": "{path}:{line}: {reasons}", "fr": "{path}:{line} : {reasons}", "es": "{path}:{line}: {reasons}"},
+    "ro.bad_rows": {"en": "{n} bad row(s); nobody was added:", "fr": "{n} ligne(s) incorrecte(s) ; personne n'a été "
+                          "ajouté :",
+                    "es": "{n} fila(s) incorrecta(s); no se ha añadido a nadie:"},
+    "ro.nobody": {"en": "{path}: no participants in it", "fr": "{path} : aucun participant dedans",
+                  "es": "{path}: no contiene participantes"},
     # --- kit.py: the facilitator's pages (session plans, handouts, slides) ---
     "kit.module": {"en": "module *{title}*", "fr": "le module *{title}*", "es": "el módulo *{title}*"},
     "kit.quiz": {"en": "the quiz of *{title}*", "fr": "le quiz du module *{title}*",
