@@ -3,7 +3,6 @@ names (score distribution, most-missed questions, what was chosen, the explanati
 participants with their scores, for the facilitator only."""
 from __future__ import annotations
 
-import ast
 import base64
 import csv
 import datetime as dt
@@ -125,29 +124,14 @@ BLANK, MALFORMED, WRONG, RIGHT = "blank", "not written as asked", "wrong", "righ
 
 
 def read_answer(source: str, kind: str):
-    """(status, canonical answer or None) for one answer cell as typed; never runs it."""
-    from ..quiz.answers import AnswerFormatError, canonical
+    """(status, canonical answer or None) for one answer cell as typed, read exactly as the grader reads it
+    (course.quiz.answers.read: `answer = b`, `b, d`, `1,5`, words without quotes); never runs it."""
+    from ..quiz.answers import AnswerFormatError, read
 
     try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return MALFORMED, None
-    value = None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "answer" for t in node.targets):
-            value = node.value
-    if value is None:
-        return (BLANK, None) if not tree.body else (MALFORMED, None)
-    try:
-        literal = ast.literal_eval(value)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return MALFORMED, None
-    if literal is ...:
-        return BLANK, None
-    try:
-        return "", canonical(kind, literal)
-    except AnswerFormatError:
-        return MALFORMED, None
+        return "", read(kind, source)
+    except AnswerFormatError as exc:
+        return (BLANK if exc.blank else MALFORMED), None
 
 
 def answers_given(root: Path, quiz_id: str, students: list[str]) -> dict[str, dict[str, tuple[str, str | None]]]:

@@ -100,11 +100,11 @@ TEXT = Text(__name__, {
                   "fr": "**Avant de commencer :** ce notebook a besoin du kit de l'apprenant du cours (Python et "
                         "le paquet `course`). Si la première cellule ci-dessous indique que le kit n'est pas "
                         "installé, suivez les [étapes d'installation](../../../README.md) fournies avec le kit "
-                        "(dans le livre en ligne : la page *Installation*).",
+                        "(dans le livre en ligne : la page consacrée à l'installation).",
                   "es": "**Antes de empezar:** este cuaderno necesita el kit del participante (Python y el "
                         "paquete `course`). Si la primera celda de abajo indica que el kit no está instalado, "
                         "siga los [pasos de instalación](../../../README.md) que acompañan al kit (en el libro "
-                        "en línea: la página *Instalación*)."},
+                        "en línea: la página dedicada a la instalación)."},
     "nb.time": {"en": "**Time:** about {minutes} minutes. **Questions:** {questions}, {points} points.",
                 "fr": "**Durée :** environ {minutes} minutes. **Questions :** {questions}, {points} points.",
                 "es": "**Tiempo:** unos {minutes} minutos. **Preguntas:** {questions}, {points} puntos."},

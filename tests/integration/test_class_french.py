@@ -132,6 +132,9 @@ def test_collect_grade_feedback_and_report_speak_the_sessions_language(session, 
     report = (root / "reports" / FR / "report.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in report and "Rapport du groupe" in report and "Répartition des scores" in report
     assert "Questions les plus manquées" in report and wrong.explanation[:40] in report
+    # what was typed the documented way (no quotes, a decimal comma) is read as the grader read it
+    assert re.search(r"pas écrite comme demandé[^<]*</em></td><td>0</td>", report)
+    assert re.search(rf"<td>{bad}: [^<]*</td><td>1</td>", report)
     assert "Score distribution" not in report and "Ana Silva" not in report
     names = (root / "reports" / FR / "participants.html").read_text(encoding="utf-8")
     assert "Ana Silva" in names and "Réservé à l'animateur" in names and "pas de copie" in names

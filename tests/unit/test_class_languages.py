@@ -73,6 +73,17 @@ def test_statuses_are_shown_in_the_language_in_use(french):
     assert TEXT("why.empty", "es") == "el archivo está vacío (0 bytes)"
 
 
+def test_the_debrief_reads_answers_as_the_grader_does():
+    from course.classroom.report import BLANK, MALFORMED, read_answer
+
+    assert read_answer("answer = b", "letter") == ("", "b")
+    assert read_answer("answer = B et D", "letters") == ("", "b,d")
+    assert read_answer("answer = 2,5", "number") == ("", "2.5")
+    assert read_answer("answer = Réunion privée", "word") == ("", "reunion privee")
+    assert read_answer("answer = ...", "word") == (BLANK, None)
+    assert read_answer("def f(:", "letter") == (MALFORMED, None)
+
+
 # --- the kit in French ----------------------------------------------------------------------------------------
 @pytest.fixture
 def french_data(data_copy, monkeypatch, french):
