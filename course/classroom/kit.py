@@ -150,10 +150,15 @@ PAGE_BREAK = '\n<div class="course-page-break" style="break-before: page"></div>
 def _sources(kb, ids: str) -> list[str]:
     table = kb["sources"].set_index("id")
     out = []
-    for sid in [s for s in str(ids).split(";") if s]:
+    ids = ids if isinstance(ids, (list, tuple)) else str(ids).split(";")  # a list column, or text a;b
+    for sid in [s.strip() for s in ids if s and s.strip()]:
         if sid in table.index:
             row = table.loc[sid]
-            out.append(f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"])
+            shown = f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"]
+            written_in = row.get("language", "") or ""
+            if written_in and written_in != language() and f"lang.{written_in}" in TEXT:
+                shown = TEXT("kit.src_lang", source=shown, language=TEXT(f"lang.{written_in}"))
+            out.append(shown)
     return out
 
 

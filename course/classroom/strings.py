@@ -585,6 +585,10 @@ TEXT = Text(__name__, {
               "fr": "- Quelle est la démarche que votre MNP entreprendra auprès de ces organes dans les six "
                     "prochains mois ?",
               "es": "- ¿Cuál es el paso que dará su MNP con estos órganos en los próximos seis meses?"},
+    "kit.src_lang": {"en": "{source} (in {language})", "fr": "{source} (en {language})", "es": "{source} (en {language})"},
+    "lang.en": {"en": "English", "fr": "anglais", "es": "inglés"},
+    "lang.fr": {"en": "French", "fr": "français", "es": "francés"},
+    "lang.es": {"en": "Spanish", "fr": "espagnol", "es": "español"},
     "err.plans": {"en": "{path}: cannot read the session plans: {why}",
                   "fr": "{path} : impossible de lire les plans de séance : {why}",
                   "es": "{path}: no se pueden leer los planes de sesión: {why}"},

@@ -129,5 +129,6 @@ def test_the_handouts_are_in_the_language_in_use(french_data):
     for stage in french_data["stages"].to_dict("records"):
         assert stage["timing"] in page and stage["timing"].startswith("FR ")
     assert "tout MNP" in page
+    assert "(en anglais)" in page  # an English source on a French page says so
     for english in ("### When", "any NPM", "set by the rules", "The body's own pages"):
         assert english not in page
