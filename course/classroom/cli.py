@@ -1,10 +1,13 @@
 """`python -m course class ...`: the facilitator's commands (see the facilitator guide in facilitator/)."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+from .. import i18n
 from ..paths import QUIZ_ROOT, ROOT
-from .common import require_root
+from .common import remember_lang, require_root, resolve, session_lang
+from .strings import TEXT
 
 
 def _show(path: Path) -> str:
@@ -20,18 +23,22 @@ def cmd_roster(args) -> int:
     _, how = roster.read_text(Path(args.file))
     added, updated = roster.add(require_root(args.root), Path(args.file))
     if how != "UTF-8":
-        print(f"note: {args.file} was read as {how}")
-    print(f"roster: {len(added)} participant(s) added, {len(updated)} updated; "
-          f"{len(roster.load(args.root))} in {_show(Path(args.root) / 'roster.csv')}")
+        print(TEXT("roster.read_as", file=args.file, how=how))
+    print(TEXT("roster.done", added=len(added), updated=len(updated), total=len(roster.load(args.root)),
+               path=_show(Path(args.root) / "roster.csv")))
     return 0
 
 
 def cmd_release(args) -> int:
     from .session import release
 
-    for qid in release(args.root, args.quiz, force=args.force):
-        print(f"released {qid}: participants fetch it from {_show(Path(args.root) / 'exchange')}, "
-              f"or hand out {_show(Path(args.root) / 'release' / qid / (qid + '.ipynb'))}")
+    lang = i18n.language()
+    for qid in release(args.root, args.quiz, force=args.force, lang=lang):
+        print(TEXT("release.done", quiz=qid, exchange=_show(Path(args.root) / "exchange"),
+                   file=_show(Path(args.root) / "release" / qid / (qid + ".ipynb"))))
+    if args.lang or session_lang(args.root):
+        remember_lang(args.root, lang)
+        print(TEXT("release.lang", language=i18n.NAMES[lang]))
     return 0
 
 
@@ -41,25 +48,25 @@ def cmd_collect(args) -> int:
     if args.source:
         got = collect_folder(args.root, args.quiz, Path(args.source))
         for pid, path in sorted(got.matched.items()):
-            print(f"collected {path.name} for {pid}")
+            print(TEXT("collect.one", file=path.name, pid=pid))
         for path, why in got.not_used:
-            print(f"not used: {path} ({why}); kept where it is")
+            print(TEXT("collect.not_used", path=path, why=why))
         for warning in got.warnings:
-            print(f"warning: {warning}")
+            print(TEXT("warning", text=warning))
         for path in got.unmatched:
             near = got.suggestions.get(path)
-            print(f"matches no participant: {path}; kept where it is (rename it to start with the id"
-                  + (f"; is it {near}'s?)" if near else ")"))
-        print(f"{len(got.matched)} collected, {len(got.unmatched)} file(s) matched no one")
+            print(TEXT("collect.unmatched_near", path=path, near=near) if near
+                  else TEXT("collect.unmatched", path=path))
+        print(TEXT("collect.summary", matched=len(got.matched), unmatched=len(got.unmatched)))
         return 0
     collected = collect_exchange(args.root, args.quiz)
     if not collected:
-        print("no quiz has been released to this class yet: nothing to collect (python -m course class release QUIZ)")
+        print(TEXT("collect.nothing"))
     for qid, got in collected.items():
-        print(f"{qid}: {len(got.students)} submission(s) collected"
-              + (f": {', '.join(got.students)}" if got.students else ""))
+        print(TEXT("collect.count", quiz=qid, n=len(got.students))
+              + (TEXT("colon") + ", ".join(got.students) if got.students else ""))
         for warning in got.warnings:
-            print(f"  warning: {warning}")
+            print("  " + TEXT("warning", text=warning))
     return 0
 
 
@@ -69,11 +76,12 @@ def cmd_grade(args) -> int:
     outcomes = grade(args.root, args.quiz, workers=args.workers, timeout=args.timeout)
     for pid, o in outcomes.items():
         if o.graded:
-            print(f"{pid}: {o.score:g} / {o.max_score:g}" + (f" ({'; '.join(o.notes)})" if o.notes else ""))
+            print(TEXT("grade.one", pid=pid, score=i18n.number(o.score), max=i18n.number(o.max_score))
+                  + (f" ({'; '.join(o.notes)})" if o.notes else ""))
         else:
-            print(f"{pid}: NOT GRADED: {o.reason}")
+            print(TEXT("grade.not", pid=pid, reason=o.reason))
     bad = sum(not o.graded for o in outcomes.values())
-    print(f"{len(outcomes) - bad} graded, {bad} could not be graded; feedback in {_show(Path(args.root) / 'feedback')}")
+    print(TEXT("grade.summary", graded=len(outcomes) - bad, bad=bad, path=_show(Path(args.root) / "feedback")))
     return 1 if bad == len(outcomes) else 0  # nothing graded is a failure, for scripts as for people
 
 
@@ -81,8 +89,8 @@ def cmd_override(args) -> int:
     from .gradebook import set_override
 
     note = set_override(require_root(args.root), args.quiz, args.participant, args.question, args.points, args.note)
-    print(f"{args.participant}, {args.quiz}, {args.question}: {args.points:g} point(s) ({note}). Kept when the "
-          "quiz is graded again; shown in the export and the facilitator's list.")
+    print(TEXT("override.done", pid=args.participant, quiz=args.quiz, question=args.question,
+               points=i18n.number(args.points), note=note))
     return 0
 
 
@@ -90,15 +98,14 @@ def cmd_export(args) -> int:
     from .report import export
 
     paths = export(args.root, args.output, args.quiz)
-    print(f"grades written to {' and '.join(_show(p) for p in paths)} (in Excel, open the .xlsx: a French or "
-          "Spanish Excel splits CSV columns at ';')")
+    print(TEXT("export.done", paths=TEXT("and").join(_show(p) for p in paths)))
     return 0
 
 
 def cmd_report(args) -> int:
     from .report import report
 
-    print(f"class report written to {_show(report(args.root, args.quiz, args.output))}: open it in a browser")
+    print(TEXT("report.done", path=_show(report(args.root, args.quiz, args.output))))
     return 0
 
 
@@ -106,13 +113,13 @@ def cmd_feedback(args) -> int:
     from .feedback import hand_out
 
     got = hand_out(args.root, args.quiz, args.to, exchange=args.exchange)
-    print(f"{len(got.files)} feedback page(s) in {_show(got.folder)}; for your mail program: {_show(got.mail_merge)}")
+    print(TEXT("feedback.done", n=len(got.files), folder=_show(got.folder), merge=_show(got.mail_merge)))
     if got.no_email:
-        print(f"no e-mail address on the roster for: {', '.join(got.no_email)} (hand their page over another way)")
+        print(TEXT("feedback.no_email", who=", ".join(got.no_email)))
     if got.no_feedback:
-        print(f"nothing graded to send for: {', '.join(got.no_feedback)}")
+        print(TEXT("feedback.nothing", who=", ".join(got.no_feedback)))
     if got.exchange:
-        print("released through the exchange too: participants click 'Fetch feedback' in the Assignments tab")
+        print(TEXT("feedback.exchange"))
     return 0
 
 
@@ -120,11 +127,28 @@ def cmd_forget(args) -> int:
     from .session import forget
 
     deleted, kept = forget(args.root, force=args.force)
-    print(f"deleted {len(deleted)} item(s) of participants' data: " + ", ".join(_show(p) for p in deleted))
+    print(TEXT("forget.done", n=len(deleted), paths=", ".join(_show(p) for p in deleted)))
     if kept:
-        print(f"kept your export: {', '.join(_show(p) for p in kept)}; it names participants: file it as your "
-              "organisation's rules say, then delete it here")
+        print(TEXT("forget.kept", paths=", ".join(_show(p) for p in kept)))
     return 0
+
+
+def in_session_language(command):
+    """Run a class command in the session's language: --lang if given, else the language the session was
+    released in (session.json in the quiz folder), else English; a quiz named without its language
+    (treaty_bodies) is that language's assignment (treaty_bodies_fr). The language in use is restored after."""
+    @functools.wraps(command)
+    def run(args) -> int:
+        before = i18n.language()
+        lang = args.lang or session_lang(args.root) or "en"
+        i18n.use(lang)
+        try:
+            if getattr(args, "quiz", None) and command.__name__ != "cmd_release":
+                args.quiz = resolve(args.quiz, lang)
+            return command(args)
+        finally:
+            i18n.use(before)
+    return run
 
 
 def register(subparsers) -> None:
@@ -173,3 +197,8 @@ def register(subparsers) -> None:
     p.add_argument("quiz")
     p.add_argument("--output", "-o", type=Path, help="HTML file to write")
     p.set_defaults(func=cmd_report)
+    for name, command in sub.choices.items():
+        command.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
+                             help="the session's language (en, fr, es): `release QUIZ --lang fr` releases QUIZ_fr "
+                                  "and the later commands of the session remember it")
+        command.set_defaults(func=in_session_language(command.get_default("func")))

@@ -11,14 +11,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import i18n
 from ..paths import QUIZ_ROOT, ROOT
+from .strings import TEXT
 
 OLDEST = (3, 11, 2)  # Debian 12's Python, the oldest the course supports
 # Import name -> distribution name: what a learner's notebook needs (not the facilitator's nbgrader).
 NEEDED = {"pandas": "pandas", "ipywidgets": "ipywidgets", "matplotlib": "matplotlib", "yaml": "pyyaml",
           "nbformat": "nbformat", "jupyterlab": "jupyterlab", "ipykernel": "ipykernel"}
-HOW_TO_INSTALL = ("in the course folder, run: make setup (or: python3 -m venv .venv, then "
-                  ".venv/bin/pip install -c requirements.lock -e .)")
+HOW_TO_INSTALL = TEXT("doc.install", "en")  # in the language in use: how_to_install()
+
+
+def how_to_install() -> str:
+    return TEXT("doc.install")
 
 
 @dataclass
@@ -33,10 +38,9 @@ def check_python(version=None) -> Check:
     version = tuple(version or sys.version_info[:3])
     shown = ".".join(map(str, version))
     if version >= OLDEST:
-        return Check("Python", True, f"version {shown}")
-    return Check("Python", False, f"version {shown} is too old: the course needs {'.'.join(map(str, OLDEST))} "
-                 "or newer", "install a newer Python (python.org, or your system's packages), then set up the "
-                 "course again")
+        return Check("Python", True, TEXT("doc.version", v=shown))
+    return Check("Python", False, TEXT("doc.too_old", v=shown, oldest=".".join(map(str, OLDEST))),
+                 TEXT("doc.new_python"))
 
 
 def pinned() -> dict[str, str]:
@@ -63,13 +67,12 @@ def check_packages() -> Check:
             continue
         wanted = pins.get(dist)
         if wanted and version != wanted:
-            other.append(f"{dist} {version} (the course is tested with {wanted})")
+            other.append(TEXT("doc.other_version", dist=dist, version=version, wanted=wanted))
     if missing:
-        return Check("Packages", False, f"missing: {', '.join(missing)}", HOW_TO_INSTALL)
+        return Check("Packages", False, TEXT("doc.missing", dists=", ".join(missing)), how_to_install())
     if other:
-        return Check("Packages", True, "all there; other versions than the course's: " + "; ".join(other)
-                     + ". This usually works; if something misbehaves, set up the course again")
-    return Check("Packages", True, f"all {len(NEEDED)} there")
+        return Check("Packages", True, TEXT("doc.other_versions", which="; ".join(other)))
+    return Check("Packages", True, TEXT("doc.all_there", n=len(NEEDED)))
 
 
 def find_quiz() -> Path | None:
@@ -90,16 +93,13 @@ def check_kernel_and_quiz(quiz: Path | None = None, timeout: float = 60) -> list
         manager, client = start_new_kernel(kernel_name="python3", startup_timeout=timeout, cwd=str(ROOT),
                                            stderr=subprocess.DEVNULL)  # the kernel's own notices are not for us
     except Exception as exc:  # no kernel spec, a blocked port, a broken install: all said the same way
-        return [Check("Notebook kernel", False, f"it does not start ({str(exc).splitlines()[0][:200]})",
-                      "run: python -m ipykernel install --user, then run this check again; if it still fails, "
-                      "ask your facilitator for the hub or the USB copy")]
-    checks = [Check("Notebook kernel", True, "it starts and runs Python")]
+        return [Check("Notebook kernel", False, TEXT("doc.no_kernel", why=str(exc).splitlines()[0][:200]),
+                      TEXT("doc.kernel_fix"))]
+    checks = [Check("Notebook kernel", True, TEXT("doc.kernel_ok"))]
     try:
         quiz = quiz or find_quiz()
         if quiz is None:
-            checks.append(Check("Quiz", False, "no quiz is in the course folder yet",
-                                "run: python -m course quiz generate (or use the learner kit from the course's "
-                                "start page, which has the quizzes)"))
+            checks.append(Check("Quiz", False, TEXT("doc.no_quiz"), TEXT("doc.quiz_fix")))
             return checks
         nb = nbformat.read(quiz, as_version=4)
         first = next(c.source for c in nb.cells if c.cell_type == "code")
@@ -109,15 +109,14 @@ def check_kernel_and_quiz(quiz: Path | None = None, timeout: float = 60) -> list
         said = " ".join(o["content"].get("text", "") for o in outputs if o["msg_type"] == "stream")
         errors = [o["content"] for o in outputs if o["msg_type"] == "error"]
         if reply["content"]["status"] == "ok" and "quiz-ready" in said:
-            checks.append(Check("Quiz", True, f"{quiz.stem} opens and its first cell runs"))
+            checks.append(Check("Quiz", True, TEXT("doc.quiz_ok", quiz=quiz.stem)))
         else:
-            why = f"{errors[0]['ename']}: {errors[0]['evalue']}" if errors else "no answer from the kernel"
-            checks.append(Check("Quiz", False, f"{quiz.stem} opens, but its first cell fails ({why})",
-                                "start JupyterLab from the course folder (python -m course lab), so that the "
-                                "notebook finds the course; if it still fails, " + HOW_TO_INSTALL))
+            why = f"{errors[0]['ename']}: {errors[0]['evalue']}" if errors else TEXT("doc.no_reply")
+            checks.append(Check("Quiz", False, TEXT("doc.quiz_fails", quiz=quiz.stem, why=why),
+                                TEXT("doc.lab_fix", install=how_to_install())))
     except Exception as exc:
-        checks.append(Check("Quiz", False, f"it could not be opened ({str(exc).splitlines()[0][:200]})",
-                            HOW_TO_INSTALL))
+        checks.append(Check("Quiz", False, TEXT("doc.not_opened", why=str(exc).splitlines()[0][:200]),
+                            how_to_install()))
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
@@ -132,19 +131,26 @@ def run_checks() -> list[Check]:
 
 
 def cmd_doctor(args) -> int:
-    checks = run_checks()
-    for c in checks:
-        print(f"{'OK     ' if c.ok else 'PROBLEM'} {c.what}: {c.detail}")
-        if c.fix:
-            print(f"        What to do: {c.fix}")
-    if all(c.ok for c in checks):
-        print("All set: this computer is ready for the session.")
-        return 0
-    print("Fix the problem above, then run the check again (python -m course doctor). If you cannot, tell your "
-          "facilitator what it says: they can lend you the hub or a ready copy.")
-    return 1
+    before = i18n.language()
+    i18n.use(getattr(args, "lang", None) or before)
+    try:
+        checks = run_checks()
+        for c in checks:
+            what = TEXT(f"doc.what.{c.what}") if f"doc.what.{c.what}" in TEXT else c.what
+            print(f"{TEXT('doc.ok') if c.ok else TEXT('doc.problem')} {what}{TEXT('colon')}{c.detail}")
+            if c.fix:
+                print(TEXT("doc.todo", fix=c.fix))
+        if all(c.ok for c in checks):
+            print(TEXT("doc.all_set"))
+            return 0
+        print(TEXT("doc.fix_it"))
+        return 1
+    finally:
+        i18n.use(before)
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("doctor", help="check this computer before a session: Python, packages, kernel, a quiz")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
+                   help="the language to speak (en, fr, es; default: the language in use)")
     p.set_defaults(func=cmd_doctor)

@@ -12,8 +12,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import number
 from . import roster
 from .common import ClassroomError, failed, nbgrader, reports_dir, require_root, spec
+from .strings import TEXT
 
 STYLE = ("<style>/* course: long explanations and outputs wrap, on a phone as on paper */"
          "pre,code,.output_text pre{white-space:pre-wrap;overflow-wrap:anywhere;word-break:normal}"
@@ -26,15 +28,37 @@ DOWNLOAD = re.compile(r"<p>(?:(?!</p>).)*<a [^>]*\bdownload\b[^>]*>(?:(?!</p>).)
 def polish(page: Path, quiz_id: str) -> None:
     """Make nbgrader's feedback page readable: contents that name the questions, no dead link, text that wraps."""
     quiz = spec(quiz_id)
+    lang = quiz.lang  # the feedback speaks the quiz's language
     text = page.read_text(encoding="utf-8")
     for n, q in enumerate(quiz.questions, start=1):
         words = re.sub(r"[*_`]", "", q.prompt).split()  # a label is plain text: no Markdown marks
         label = " ".join(words[:8]) + (" ..." if len(words) > 8 else "")
         text = text.replace(f'<a href="#{q.id}">Test cell</a>',
-                            f'<a href="#{q.id}">Question {n}</a>: {html.escape(label)}')
+                            f'<a href="#{q.id}">{TEXT("fb.question", lang, n=n)}</a>: {html.escape(label)}')
     text = DOWNLOAD.sub("", text)
-    text = text.replace(f"<h4>{quiz_id} (Score:", f"<h4>{html.escape(quiz.title)} (score:", 1)
-    text = re.sub(r"<title>[^<]*</title>", f"<title>{html.escape(quiz.title)}: your feedback</title>", text, count=1)
+    text = text.replace(f"<h4>{quiz_id} (Score:", f"<h4>{html.escape(quiz.title)} ({TEXT('fb.score', lang)}", 1)
+    text = re.sub(r"<title>[^<]*</title>", f"<title>{html.escape(TEXT('fb.title', lang, title=quiz.title))}</title>",
+                  text, count=1)
+    text = re.sub(r"<html(?: lang=\"[^\"]*\")?>", f'<html lang="{lang}">', text, count=1)
+    if lang != "en":  # nbgrader's own labels, in the quiz's language
+        for old, key in (("(Score: ", "fb.score"), ("Score: ", "fb.score_cap"), ("(Top)", "fb.top"),
+                         (">Student's answer<", "fb.answer"), ("Grade cell: ", "fb.grade_cell"),
+                         ("<b>Comments:</b>", "fb.comments"), (">Comment</a>", "fb.comment")):
+            new = TEXT(key, lang)
+            if old.startswith("("):
+                new = "(" + new.lstrip("(") + (" " if old.endswith(" ") else "")
+            elif old.startswith(">"):
+                new = f">{new}<" if old.endswith("<") else f">{new}</a>"
+            elif old.startswith("<b>"):
+                new = f"<b>{new}</b>"
+            else:
+                new += " "
+            text = text.replace(old, new)
+        # scores as the language writes numbers: 10 / 11, 0,5 / 1
+        labels = "|".join(re.escape(TEXT(k, lang)) for k in ("fb.score", "fb.score_cap"))
+        text = re.sub(rf"({labels}) (-?\d+(?:\.\d+)?) / (\d+(?:\.\d+)?)",
+                      lambda m: f"{m.group(1)} {number(float(m.group(2)), lang=lang)} / "
+                                f"{number(float(m.group(3)), lang=lang)}", text)
     if "/* course:" not in text:
         text = text.replace("</head>", '<meta name="viewport" content="width=device-width, initial-scale=1">'
                             + STYLE + "</head>", 1)
@@ -58,7 +82,7 @@ def hand_out(root: Path, quiz_id: str, folder: Path | None = None, exchange: boo
     people = roster.load(root)
     pages = {p.parents[1].name: p for p in sorted((root / "feedback").glob(f"*/{quiz_id}/{quiz_id}.html"))}
     if not pages:
-        raise ClassroomError(f"no feedback for {quiz_id} yet: grade it first (python -m course class grade {quiz_id})")
+        raise ClassroomError(TEXT("err.no_feedback", quiz=quiz_id, base=quiz.base))
     folder = Path(folder) if folder else reports_dir(root, quiz_id) / "feedback"
     if folder.exists():
         shutil.rmtree(folder)
@@ -79,6 +103,6 @@ def hand_out(root: Path, quiz_id: str, folder: Path | None = None, exchange: boo
     if exchange:
         result = nbgrader(root, "release_feedback", quiz_id, "--log-level=WARN")
         if result.returncode != 0:
-            raise failed(f"release the feedback of {quiz_id}", result)
+            raise failed(TEXT("do.feedback", quiz=quiz_id), result)
         out.exchange = True
     return out

@@ -5,9 +5,11 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..i18n import number
 from ..paths import COURSE_ID
 from ..tools import put_bin_on_path
 from .common import ClassroomError
+from .strings import TEXT
 
 
 @contextmanager
@@ -24,8 +26,7 @@ def open_gradebook(course_root: Path):
         try:
             gradebook = Gradebook(f"sqlite:///{path}", COURSE_ID)
         except OperationalError as exc:
-            raise ClassroomError(f"{path}: cannot open the gradebook ({exc.orig}); is the folder there, and "
-                                 "may you write to it?") from None
+            raise ClassroomError(TEXT("gb.cannot_open", path=path, why=exc.orig)) from None
         with gradebook as gb:
             yield gb
 
@@ -52,7 +53,7 @@ def drop_submission(gb, quiz_id: str, student: str) -> None:
         pass
 
 
-OVERRIDE = "Overridden by the facilitator"
+OVERRIDE = TEXT("gb.override", "en")  # recorded in the language in use: TEXT("gb.override")
 
 
 def overrides(gb, quiz_id: str, student: str) -> dict[str, tuple[float, str]]:
@@ -69,7 +70,7 @@ def overrides(gb, quiz_id: str, student: str) -> dict[str, tuple[float, str]]:
         for grade in notebook.grades:
             if grade.manual_score is not None:
                 name = grade.cell.name
-                out[name] = (grade.manual_score, notes.get(name) or notes.get(f"{name}_answer") or OVERRIDE)
+                out[name] = (grade.manual_score, notes.get(name) or notes.get(f"{name}_answer") or TEXT("gb.override"))
     return out
 
 
@@ -81,21 +82,20 @@ def set_override(course_root: Path, quiz_id: str, student: str, question: str, p
         try:
             submission = gb.find_submission(quiz_id, student)
         except MissingEntry:
-            raise ClassroomError(f"{student} has no graded submission of {quiz_id}: grade it first "
-                                 f"(python -m course class grade {quiz_id})") from None
+            raise ClassroomError(TEXT("gb.no_submission", pid=student, quiz=quiz_id)) from None
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 if grade.cell.name != question:
                     continue
                 if not 0 <= points <= grade.max_score:
-                    raise ClassroomError(f"{question} is worth at most {grade.max_score:g} point(s): "
-                                         f"{points:g} cannot be given")
+                    raise ClassroomError(TEXT("gb.too_many", question=question, max=number(grade.max_score),
+                                              points=number(points)))
                 grade.manual_score = points
-                text = f"{OVERRIDE}: {note}" if note else OVERRIDE
+                text = f"{TEXT('gb.override')}: {note}" if note else TEXT("gb.override")
                 for comment in notebook.comments:  # the note goes with the learner's answer, as in the formgrader
                     if comment.cell.name in (question, f"{question}_answer"):
                         comment.manual_comment = text
                 gb.db.commit()
                 return text
         questions = sorted({g.cell.name for n in submission.notebooks for g in n.grades})
-        raise ClassroomError(f"{quiz_id} has no question {question!r}: the questions are {', '.join(questions)}")
+        raise ClassroomError(TEXT("gb.no_question", quiz=quiz_id, question=question, questions=", ".join(questions)))

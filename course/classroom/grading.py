@@ -38,6 +38,7 @@ from .common import NBGRADER_FILES, ClassroomError, nbgrader, reports_dir, requi
 from .feedback import polish
 from .gradebook import drop_submission, open_gradebook, overrides
 from .session import submissions, tidy_submission
+from .strings import TEXT
 
 MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20          # seconds a cell may run (nbgrader_config.py says the same)
@@ -85,25 +86,25 @@ def prescreen(folder: Path, quiz_id: str, release_nb=None) -> tuple[str, list[st
     path = folder / f"{quiz_id}.ipynb"
     if not path.is_file():
         others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "timestamp.txt")
-        return (f"no notebook named {path.name} in the submission"
-                + (f" (found: {', '.join(others)})" if others else "")), []
+        return (TEXT("why.no_notebook", name=path.name)
+                + (TEXT("why.found", files=", ".join(others)) if others else "")), []
     size = path.stat().st_size
     if size == 0:
-        return "the file is empty (0 bytes)", []
+        return TEXT("why.empty"), []
     if size > MAX_BYTES:
-        return f"the file is {size / 1e6:.0f} MB, far too large for a quiz notebook", []
+        return TEXT("why.large", mb=f"{size / 1e6:.0f}"), []
     try:
         nb = nbformat.read(path, as_version=4)
     except UnicodeDecodeError:
-        return "not a Jupyter notebook: the file is not text (is it a PDF, a Word file or a picture?)", []
+        return TEXT("why.binary"), []
     except Exception as exc:  # nbformat raises many kinds for a file that is not a notebook
         if "JSON" in type(exc).__name__ or "JSON" in str(exc)[:80]:
-            return "not a Jupyter notebook: the file is not notebook (JSON) text", []
-        return f"not a Jupyter notebook: {str(exc).splitlines()[0][:200]}", []
+            return TEXT("why.json"), []
+        return TEXT("why.not_notebook", why=str(exc).splitlines()[0][:200]), []
     try:
         nbformat.validate(nb)
     except Exception as exc:
-        return f"the notebook's structure is damaged: {str(exc).splitlines()[0][:200]}", []
+        return TEXT("why.damaged", why=str(exc).splitlines()[0][:200]), []
     notes = []
     if release_nb is not None:
         expected = _grade_cells(release_nb)
@@ -111,9 +112,9 @@ def prescreen(folder: Path, quiz_id: str, release_nb=None) -> tuple[str, list[st
         missing = [q for q in expected if q not in got]
         changed = [q for q in expected if q in got and got[q] != expected[q]]
         if missing:
-            notes.append(f"question cell(s) deleted: {', '.join(missing)} (scored 0)")
+            notes.append(TEXT("note.deleted", ids=", ".join(missing)))
         if changed:
-            notes.append(f"test cell(s) changed: {', '.join(changed)} (graded with the original tests)")
+            notes.append(TEXT("note.changed", ids=", ".join(changed)))
     return "", notes
 
 
@@ -152,14 +153,12 @@ def _kill_tree(pid: int) -> None:
 def _friendly(error: str, timeout: float) -> str:
     name = error.split(":", 1)[0].strip()
     if "CellTimeoutError" in name:
-        return (f"a cell was still running after {timeout:g} s and could not be interrupted "
-                "(an endless loop that ignores the stop signal?)")
+        return TEXT("why.timeout", s=f"{timeout:g}")
     if "DeadKernelError" in name:
-        return "the notebook stopped Python while it was being graded (it exits, or uses all the memory)"
+        return TEXT("why.dead")
     if any(k in error for k in ("sqlalchemy", "sqlite", "MissingEntry", "NoResultFound", "database")):
-        return ("the notebook damaged the grading files of its working copy (it writes or deletes files), "
-                "so it could not be graded")
-    return f"nbgrader could not grade it: {error[:300]}"
+        return TEXT("why.gradebook")
+    return TEXT("why.nbgrader", error=error[:300])
 
 
 def _errors_in_log(log: str, quiz_id: str, timeout: float) -> dict[str, str]:
@@ -229,7 +228,7 @@ def trim_outputs(path: Path) -> None:
     """Cut each long output of a graded notebook, so that feedback stays small whatever was printed."""
     nb = nbformat.read(path, as_version=4)
     changed = False
-    note = "\n[... output cut by the grader: it was {n} characters long]\n"
+    note = TEXT("cut")
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             if isinstance(output.get("text"), str) and len(output["text"]) > MAX_OUTPUT_CHARS:
@@ -281,8 +280,7 @@ def run_shard(root: Path, quiz_id: str, students: list[str], timeout: float, per
             pass
     for student in students:
         if student not in results and student not in errors:
-            errors[student] = (f"grading was stopped after {per_submission:g} s: the notebook kept running"
-                               if killed else "nbgrader left no grades for it (see its log)")
+            errors[student] = (TEXT("why.stopped", s=f"{per_submission:g}") if killed else TEXT("why.no_grades"))
     return ShardRun(results, errors, killed, work)
 
 
@@ -359,24 +357,24 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
     timeout = float(timeout or DEFAULT_TIMEOUT)
     source = root / "source" / quiz_id / f"{quiz_id}.ipynb"
     if not source.is_file():
-        raise ClassroomError(f"{quiz_id} has not been released here yet: run `python -m course class release {quiz_id}`")
+        raise ClassroomError(TEXT("err.not_released", quiz=quiz_id, base=_release_args(quiz)))
     with open_gradebook(root) as gb:
         try:
             gb.find_assignment(quiz_id)
         except Exception:
-            raise ClassroomError(f"{quiz_id} is not in the gradebook: run `python -m course class release {quiz_id}`") from None
+            raise ClassroomError(TEXT("err.not_released", quiz=quiz_id, base=_release_args(quiz))) from None
     submitted = root / "submitted"
     students = submissions(root, quiz_id)
     if not students:
-        raise ClassroomError(f"no submissions of {quiz_id} in {submitted}: collect them first "
-                         "(python -m course class collect)")
+        raise ClassroomError(TEXT("err.no_submissions", quiz=quiz_id, folder=submitted))
     release_path = root / "release" / quiz_id / f"{quiz_id}.ipynb"
     release_nb = nbformat.read(release_path, as_version=4) if release_path.is_file() else None
 
     outcomes = {s: Outcome(s, max_score=float(sum(q.points for q in quiz.questions))) for s in students}
     runnable = []
     for student in students:
-        renamed = [w for w in tidy_submission(submitted / student / quiz_id, quiz_id) if w.startswith("renamed")]
+        renamed_prefix = TEXT("warn.renamed", old="\0", new="").split("\0")[0]
+        renamed = [w for w in tidy_submission(submitted / student / quiz_id, quiz_id) if w.startswith(renamed_prefix)]
         reason, notes = prescreen(submitted / student / quiz_id, quiz_id, release_nb)
         outcomes[student].notes = renamed + notes
         if reason:
@@ -421,7 +419,7 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
                     else:
                         outcomes[student].reason = reason
             if retry:
-                log(f"grading {len(retry)} submission(s) again, each on its own: {', '.join(retry)}")
+                log(TEXT("grade.again", n=len(retry), who=", ".join(retry)))
                 alone = list(pool.map(lambda s: run_shard(root, quiz_id, [s], timeout, per_submission, env, feedback),
                                   retry))
                 for student, run in zip(retry, alone):
@@ -429,12 +427,12 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
                     if student in run.results:
                         graded[student] = (run.results[student], run.work)
                     else:
-                        outcomes[student].reason = run.errors.get(student, "could not be graded")
+                        outcomes[student].reason = run.errors.get(student, TEXT("why.could_not"))
 
         after = _fingerprint(protected)
         if after != before:
             changed = sorted(set(before) ^ set(after) | {k for k in before if before[k] != after.get(k)})
-            log("warning: something changed the course's files while grading; restoring them: " + ", ".join(changed))
+            log(TEXT("warn.restoring", files=", ".join(changed)))
             shutil.copy2(backup / "gradebook.db", root / "gradebook.db")
             shutil.rmtree(root / "source" / quiz_id)
             shutil.copytree(backup / "source", root / "source" / quiz_id)
@@ -457,13 +455,18 @@ def grade(root: Path, quiz_id: str, *, workers: int | None = None, timeout: floa
     if feedback and missing:
         result = nbgrader(root, "generate_feedback", quiz_id, "--force", "--log-level=ERROR")
         if result.returncode != 0:
-            log(f"warning: nbgrader could not make all the feedback:\n{result.stdout}{result.stderr}".rstrip())
+            log(f"{TEXT('warn.feedback')}\n{result.stdout}{result.stderr}".rstrip())
     for student in graded:
         page = root / "feedback" / student / quiz_id / f"{quiz_id}.html"
         if page.is_file():
             polish(page, quiz_id)
     save_outcomes(root, quiz_id, outcomes, seconds)
     return outcomes
+
+
+def _release_args(quiz) -> str:
+    """What to type after `class release` for this quiz: its id, and its language when not English."""
+    return quiz.base if quiz.lang == "en" else f"{quiz.base} --lang {quiz.lang}"
 
 
 def save_outcomes(root: Path, quiz_id: str, outcomes: dict[str, Outcome], seconds: float) -> Path:

@@ -7,10 +7,17 @@ from pathlib import Path
 
 import yaml
 
-from ..paths import ROOT
+from ..i18n import language
+from ..paths import ROOT, edition_root
 from .common import ClassroomError
+from .strings import TEXT
 
 PLANS = ROOT / "facilitator" / "session_plans.yml"
+
+
+def plans_file(lang: str | None = None) -> Path:
+    """The session plans of an edition: facilitator/session_plans.yml in its tree (translations/fr/... for French)."""
+    return edition_root(lang or language()) / "facilitator" / "session_plans.yml"
 REFERENCES = ("module", "task", "quiz")
 
 
@@ -44,15 +51,16 @@ def computed_minutes(kind: str, item: str) -> int:
     return {"module": times.module_minutes, "task": times.task_minutes, "quiz": times.quiz_minutes}[kind](item)
 
 
-def load_plans(path: Path = PLANS, strict: bool = True) -> list[Plan]:
+def load_plans(path: Path | None = None, strict: bool = True) -> list[Plan]:
     """The plans, each activity with its minutes. strict=False (the page) lets a time the course cannot compute
     yet count as 0 and be listed in Plan.uncomputed, instead of failing the book."""
     from ..practice.times import TimeError
 
+    path = path or plans_file()
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise ClassroomError(f"{path}: cannot read the session plans: {exc}") from None
+        raise ClassroomError(TEXT("err.plans", path=path, why=exc)) from None
     plans = []
     for n, p in enumerate(raw["plans"], start=1):
         where = f"{Path(path).name}: plan {n} ({p.get('id', '?')})"
@@ -89,16 +97,15 @@ def _clock(minutes: int) -> str:
 def _label(kind: str, item: str) -> str:
     from ..kb import load
 
-    kb = load()
-    modules = {r["id"]: r["title_en"] for r in kb["modules"].to_dict("records")}
+    kb = load()  # in the language in use: its title column is the reader's language
+    modules = {r["id"]: r["title"] for r in kb["modules"].to_dict("records")}
     if kind == "module":
-        return f"module *{modules.get(item, item)}*"
+        return TEXT("kit.module", title=modules.get(item, item))
     if kind == "quiz":
-        return f"the quiz of *{modules.get(item, item)}*"
+        return TEXT("kit.quiz", title=modules.get(item, item))
     table = kb.tables.get("tasks")
-    titles = dict(zip(table["id"], table["title_en"])) if table is not None else {}
-    title = titles.get(item, item)
-    return f"Your turn: *{title}*"
+    titles = dict(zip(table["id"], table["title"])) if table is not None else {}
+    return TEXT("kit.task", title=titles.get(item, item))
 
 
 def plans_markdown(plans: list[Plan] | None = None) -> str:
@@ -106,20 +113,18 @@ def plans_markdown(plans: list[Plan] | None = None) -> str:
     parts = []
     for plan in plans:
         if plan.uncomputed:
-            parts += ["> **Note:** some times of this plan could not be computed, so they show as 0: "
-                      + "; ".join(sorted(set(plan.uncomputed))) + ".", ""]
-        parts += [f"## {plan.title}", "", f"**Format:** {plan.format}. **Length:** {plan.length} minutes, breaks "
-                  f"included; {plan.planned} planned, {plan.length - plan.planned} spare for questions and "
-                  "moving between rooms."]
+            parts += [TEXT("kit.uncomputed", why="; ".join(sorted(set(plan.uncomputed)))), ""]
+        parts += [f"## {plan.title}", "", TEXT("kit.format", format=plan.format, length=plan.length,
+                                               planned=plan.planned, spare=plan.length - plan.planned)]
         if plan.before:
-            before = ", ".join(f"{_label('module', m)} ({reading(m)} minutes)" for m in plan.before)
-            parts += ["", f"**Before the session, each participant reads** {before}; the modules' *Your turn* "
-                      "tasks are done in the session."]
+            before = ", ".join(TEXT("kit.reading", module=_label("module", m), minutes=reading(m)) for m in plan.before)
+            parts += ["", TEXT("kit.before", modules=before)]
         parts.append("")
         start = 0
         for a in plan.activities:  # a list, not a table: the book renders lists in generated text, and phones read them
-            where = f" *From the course:* {_label(*a.ref)}." if a.ref else ""
-            parts.append(f"- **{_clock(start)}-{_clock(start + a.minutes)}** ({a.minutes} minutes): {a.what}.{where}")
+            where = TEXT("kit.from_course", label=_label(*a.ref)) if a.ref else ""
+            parts.append(TEXT("kit.slot", start=_clock(start), end=_clock(start + a.minutes), minutes=a.minutes,
+                              what=a.what, where=where))
             start += a.minutes
         parts.append("")
     return "\n".join(parts)
@@ -133,7 +138,11 @@ def plans_page() -> None:
 
 
 # --- handouts: one page per body, every fact from data/ -----------------------------------------------------
-BASIS = {"rule": "set by the rules", "practice": "usual practice", "estimate": "the course's estimate"}
+BASIS = {"rule": "set by the rules", "practice": "usual practice", "estimate": "the course's estimate"}  # English
+
+
+def _basis(value: str) -> str:
+    return TEXT(f"basis.{value}")
 # An HTML block ends only at a blank line: the one after the break lets the next line be Markdown again.
 PAGE_BREAK = '\n<div class="course-page-break" style="break-before: page"></div>\n'
 
@@ -141,40 +150,45 @@ PAGE_BREAK = '\n<div class="course-page-break" style="break-before: page"></div>
 def _sources(kb, ids: str) -> list[str]:
     table = kb["sources"].set_index("id")
     out = []
-    for sid in [s for s in str(ids).split(";") if s]:
+    ids = ids if isinstance(ids, (list, tuple)) else str(ids).split(";")  # a list column, or text a;b
+    for sid in [s.strip() for s in ids if s and s.strip()]:
         if sid in table.index:
             row = table.loc[sid]
-            out.append(f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"])
+            shown = f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"]
+            written_in = row.get("language", "") or ""
+            if written_in and written_in != language() and f"lang.{written_in}" in TEXT:
+                shown = TEXT("kit.src_lang", source=shown, language=TEXT(f"lang.{written_in}"))
+            out.append(shown)
     return out
 
 
 def handouts_markdown() -> str:
     """For each body with a cycle in data/: when, who may, how, and where to find the deadline."""
-    from ..kb import WHO_LABELS, load
+    from ..kb import load
 
-    kb = load()
+    kb = load()  # in the language in use: X is the reader's language
     bodies = kb["bodies"].set_index("id")
     stages, opportunities = kb["stages"], kb["opportunities"]
     parts = []
     for cycle in kb["cycles"].to_dict("records"):
         body = bodies.loc[cycle["body_id"]]
         own = stages[stages["cycle_id"] == cycle["id"]].sort_values("order")
-        parts += [PAGE_BREAK, f"## {body['name_en']} ({body['acronym_en']}): {cycle['name_en']}", "",
-                  f"{cycle['summary_en']}", "", "### When", ""]
-        parts += [f"- **{s['name_en']}** ({s['actor_en']}): {s['timing_en']}"
-                  + ("." if "estimate" in s["timing_en"] else f" ({BASIS[s['timing_basis']]}).")
+        # body is a row (Series): body["name"] is the body's name, body.name would be its id
+        parts += [PAGE_BREAK, f"## {body['name']} ({body['acronym']}): {cycle['name']}", "",
+                  f"{cycle['summary']}", "", f"### {TEXT('ho.when')}", ""]
+        parts += [f"- **{s['name']}** ({s['actor']}): {s['timing']}"
+                  + ("." if "estimate" in s["timing_en"] else f" ({_basis(s['timing_basis'])}).")
                   for s in own.to_dict("records")]
-        parts += ["", "### Who may, and how", ""]
+        parts += ["", f"### {TEXT('ho.who')}", ""]
         for s in own.to_dict("records"):
             for o in opportunities[opportunities["stage_id"] == s["id"]].to_dict("records"):
-                condition = f" {o['conditions_en']}" if o["conditions_en"] else ""
-                parts.append(f"- **{o['name_en']}** ({s['name_en'].lower()}; {WHO_LABELS[o['who']]}; "
-                             f"{o['visibility']}): {o['description_en']}{condition}")
+                condition = f" {o['conditions']}" if o["conditions"] else ""
+                parts.append(f"- **{o['name']}** ({s['name'].lower()}; {TEXT('who.' + o['who'])}; "
+                             f"{TEXT('vis.' + o['visibility'])}): {o['description']}{condition}")
         sources = _sources(kb, cycle["source_ids"])
-        parts += ["", "### Where to find the deadline", "",
-                  f"- The body's own pages: <{body['url']}>." if body["url"] else "",
-                  "- The course's planning module turns these stages into dates for your own country, from the "
-                  "date you know (the start of a visit, a session, a review)."]
+        parts += ["", f"### {TEXT('ho.deadline')}", "",
+                  TEXT("ho.own_pages", url=body["url"]) if body["url"] else "",
+                  TEXT("ho.planner")]
         parts += [f"- {s}" for s in sources]
         parts.append("")
     return "\n".join(p for p in parts if p is not None)
@@ -194,29 +208,29 @@ def slides_markdown() -> str:
     from ..kb import load
     from ..quiz.generate import all_specs
 
-    kb = load()
-    quizzes = {q.module: q for q in all_specs()}
+    lang = language()
+    kb = load()  # in the language in use
+    quizzes = {q.module: q for q in all_specs(lang)}
     cycles = kb["cycles"]
     bodies = kb["bodies"].set_index("id")
     parts = []
     for module in kb["modules"].sort_values("order").to_dict("records"):
-        cells = json.loads((ROOT / "modules" / f"{module['id']}.ipynb").read_text(encoding="utf-8"))["cells"]
+        page = edition_root(lang) / "modules" / f"{module['id']}.ipynb"
+        cells = json.loads(page.read_text(encoding="utf-8"))["cells"]
         sections = [line[3:].strip() for c in cells if c["cell_type"] == "markdown"
                     for line in "".join(c["source"]).splitlines() if line.startswith("## ")]
         quiz = quizzes.get(module["id"])
-        parts += [PAGE_BREAK, f"## {module['order']}. {module['title_en']}", "", "**What participants can do after it**", ""]
+        parts += [PAGE_BREAK, f"## {module['order']}. {module['title']}", "", TEXT("sl.aims"), ""]
         parts += [f"1. {o}" for o in (quiz.objectives if quiz else [])]
-        parts += ["", PAGE_BREAK, "", f"**{module['title_en']}: the sections**", ""]
+        parts += ["", PAGE_BREAK, "", TEXT("sl.sections", title=module["title"]), ""]
         parts += [f"- {s}" for s in sections]
         own = [c for c in cycles.to_dict("records") if bodies.loc[c["body_id"]]["module"] == module["id"]]
         for cycle in own:
-            names = kb["stages"][kb["stages"]["cycle_id"] == cycle["id"]].sort_values("order")["name_en"]
-            parts += ["", PAGE_BREAK, "", f"**The cycle: {cycle['name_en']}**", "",
+            names = kb["stages"][kb["stages"]["cycle_id"] == cycle["id"]].sort_values("order")["name"]
+            parts += ["", PAGE_BREAK, "", TEXT("sl.cycle", name=cycle["name"]), "",
                       " → ".join(names), ""]
-        parts += ["", PAGE_BREAK, "", f"**{module['title_en']}: debrief**", "",
-                  "- Which question of the quiz did the group miss most, and why? (the class report's first item)",
-                  "- Which of this module's Your turn answers would your NPM actually send, and what would it change?",
-                  "- What is the one step your NPM will take with these bodies in the next six months?", ""]
+        parts += ["", PAGE_BREAK, "", TEXT("sl.debrief", title=module["title"]), "",
+                  TEXT("sl.q1"), TEXT("sl.q2"), TEXT("sl.q3"), ""]
     return "\n".join(parts)
 
 

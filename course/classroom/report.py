@@ -3,7 +3,6 @@ names (score distribution, most-missed questions, what was chosen, the explanati
 participants with their scores, for the facilitator only."""
 from __future__ import annotations
 
-import ast
 import base64
 import csv
 import datetime as dt
@@ -11,11 +10,13 @@ import html
 import io
 from pathlib import Path
 
+from ..i18n import day, language, number
 from . import roster
 from .common import ClassroomError, quiz_ids, reports_dir, require_root, spec
 from .gradebook import open_gradebook, overrides, question_scores
 from .grading import load_outcomes
 from .session import released
+from .strings import TEXT, status
 
 EXPORT_COLUMNS = ["quiz", "id", "name", "institution", "status", "score", "max_score", "percent", "reason"]
 
@@ -46,7 +47,7 @@ def rows(root: Path, quiz_id: str) -> list[dict]:
             total = sum(v or 0 for v in scores[pid].values())
             notes = list(outcomes[pid].notes) if pid in outcomes else []
             if pid in overridden:
-                notes.append(f"overridden by the facilitator: {', '.join(sorted(overridden[pid]))}")
+                notes.append(TEXT("rep.overridden", ids=", ".join(sorted(overridden[pid]))))
             row.update(status="graded", score=total, percent=round(100 * total / max_score) if max_score else 0,
                        reason="; ".join(notes), questions=scores[pid])
         elif pid in outcomes and outcomes[pid].reason:
@@ -123,29 +124,14 @@ BLANK, MALFORMED, WRONG, RIGHT = "blank", "not written as asked", "wrong", "righ
 
 
 def read_answer(source: str, kind: str):
-    """(status, canonical answer or None) for one answer cell as typed; never runs it."""
-    from ..quiz.answers import AnswerFormatError, canonical
+    """(status, canonical answer or None) for one answer cell as typed, read exactly as the grader reads it
+    (course.quiz.answers.read: `answer = b`, `b, d`, `1,5`, words without quotes); never runs it."""
+    from ..quiz.answers import AnswerFormatError, read
 
     try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return MALFORMED, None
-    value = None
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "answer" for t in node.targets):
-            value = node.value
-    if value is None:
-        return (BLANK, None) if not tree.body else (MALFORMED, None)
-    try:
-        literal = ast.literal_eval(value)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return MALFORMED, None
-    if literal is ...:
-        return BLANK, None
-    try:
-        return "", canonical(kind, literal)
-    except AnswerFormatError:
-        return MALFORMED, None
+        return "", read(kind, source)
+    except AnswerFormatError as exc:
+        return (BLANK if exc.blank else MALFORMED), None
 
 
 def answers_given(root: Path, quiz_id: str, students: list[str]) -> dict[str, dict[str, tuple[str, str | None]]]:
@@ -195,7 +181,7 @@ STYLE = ("body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;p
 
 def _page(title: str, parts: list[str]) -> str:
     e = html.escape
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{language()}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(title)}</title>'
             f"<style>{STYLE}</style></head><body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
@@ -207,14 +193,14 @@ def _histogram(values: list[float], max_score: float) -> str:
     mean = sum(values) / len(values)
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(values, bins=[x - 0.5 for x in range(int(max_score) + 2)], color="#2b6cb0", edgecolor="white")
-    ax.set_xlabel(f"score out of {max_score:g}")
-    ax.set_ylabel("participants")
-    ax.set_title("Score distribution")
+    ax.set_xlabel(TEXT("rep.axis_score", max=number(max_score)))
+    ax.set_ylabel(TEXT("rep.axis_people"))
+    ax.set_title(TEXT("rep.distribution"))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))   # nobody scores 2.5 participants
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     counts = {v: values.count(v) for v in sorted(set(values))}
-    alt = (f"Histogram of scores out of {max_score:g} for {len(values)} participants; mean {mean:.1f}. "
-           + ", ".join(f"{n} scored {v:g}" for v, n in counts.items()) + ".")
+    alt = TEXT("rep.hist_alt", max=number(max_score), n=len(values), mean=number(mean, 1),
+               counts=", ".join(TEXT("rep.scored", n=n, v=number(v)) for v, n in counts.items()))
     return _figure(fig, alt)
 
 
@@ -223,13 +209,14 @@ def _right_bars(quiz, right: dict[str, int], graded: int) -> str:
 
     order = list(reversed(quiz.questions))
     fig, ax = plt.subplots(figsize=(6, 0.35 * len(order) + 1))
-    ax.barh([f"Q{quiz.questions.index(q) + 1}" for q in order], [100 * right[q.id] / graded for q in order],
+    ax.barh([TEXT("rep.q_short", n=quiz.questions.index(q) + 1) for q in order],
+            [100 * right[q.id] / graded for q in order],
             color="#2f855a")
     ax.set_xlim(0, 100)
-    ax.set_xlabel("% of participants right")
-    ax.set_title("Right answers by question")
-    alt = "Bar chart of the share of participants who answered each question right: " + ", ".join(
-        f"question {n} {100 * right[q.id] / graded:.0f}%" for n, q in enumerate(quiz.questions, start=1)) + "."
+    ax.set_xlabel(TEXT("rep.axis_right"))
+    ax.set_title(TEXT("rep.by_question"))
+    alt = TEXT("rep.bars_alt", items=", ".join(
+        TEXT("rep.bar_item", n=n, pct=f"{100 * right[q.id] / graded:.0f}") for n, q in enumerate(quiz.questions, start=1)))
     return _figure(fig, alt)
 
 
@@ -239,6 +226,10 @@ def _shown(q, value: str | None) -> str:
         return ""
     if q.kind == "letter" and value in q.choices:
         return f"{value}: {q.choices[value]}"
+    if q.kind == "number":
+        from ..quiz.answers import show_number
+
+        return show_number(value, language())
     return value
 
 
@@ -251,17 +242,17 @@ def _question_debrief(n: int, q, given: dict[str, tuple[str, str | None]]) -> li
     statuses = Counter(status for status, _ in given.values())
     chosen = Counter(value for status, value in given.values() if value is not None)
     key = canonical(q.kind, q.answer[0])
-    parts = [f"<li><h3>Question {n}: {statuses[RIGHT]} of {len(given)} right</h3>", _md(q.prompt),
-             f"<p><strong>Right answer:</strong> {e(_shown(q, key))}</p>", "<table><thead><tr><th>answer</th>"
-             "<th>participants</th></tr></thead><tbody>"]
+    parts = [f"<li><h3>{e(TEXT('rep.q_head', n=n, right=statuses[RIGHT], total=len(given)))}</h3>", _md(q.prompt),
+             f"<p><strong>{e(TEXT('rep.right_answer'))}</strong> {e(_shown(q, key))}</p>",
+             f"<table><thead><tr><th>{e(TEXT('rep.col_answer'))}</th><th>{e(TEXT('rep.col_people'))}</th></tr>"
+             "</thead><tbody>"]
     options = ([canonical("letter", c) for c in q.choices] if q.kind == "letter" and q.choices else [])
     for value in options + [v for v, _ in chosen.most_common() if v not in options]:
-        mark = " (right)" if value == key or value in {canonical(q.kind, a) for a in q.answer} else ""
+        mark = TEXT("rep.right") if value == key or value in {canonical(q.kind, a) for a in q.answer} else ""
         parts.append(f"<tr><td>{e(_shown(q, value))}{mark}</td><td>{chosen[value]}</td></tr>")
-    for status, label in ((BLANK, "left blank"), (MALFORMED, "not written as asked (an answer the grader "
-                                                             "could not read)")):
-        parts.append(f"<tr><td><em>{label}</em></td><td>{statuses[status]}</td></tr>")
-    parts += ["</tbody></table>", f'<div class="explain"><p><strong>What to explain:</strong></p>'
+    for kind, label in ((BLANK, TEXT("rep.blank")), (MALFORMED, TEXT("rep.malformed"))):
+        parts.append(f"<tr><td><em>{e(label)}</em></td><td>{statuses[kind]}</td></tr>")
+    parts += ["</tbody></table>", f'<div class="explain"><p><strong>{e(TEXT("rep.explain"))}</strong></p>'
               f"{_md(q.explanation)}</div></li>"]
     return parts
 
@@ -279,27 +270,24 @@ def report(root: Path, quiz_id: str, output: Path | None = None) -> Path:
     ungraded = [r for r in table if r["status"] == "not graded"]
     absent = [r for r in table if r["status"] == "no submission"]
     if not graded and not ungraded:
-        raise ClassroomError(f"no graded submissions of {quiz_id}: run `python -m course class grade {quiz_id}` first")
+        raise ClassroomError(TEXT("rep.no_graded", quiz=quiz_id, base=quiz.base))
     max_score = graded[0]["max_score"] if graded else sum(q.points for q in quiz.questions)
     e = html.escape
-    made = f"Made {dt.datetime.now():%Y-%m-%d %H:%M}."
-    parts = [f"<h1>Class report: {e(quiz.title)}</h1>",
-             f"<p>{len(graded)} graded, {len(ungraded)} could not be graded, {len(absent)} on the roster without "
-             f"a submission. {made} This page names nobody: show it to the class. Scores by name are in "
-             "participants.html, for you only.</p>"]
+    now = dt.datetime.now()
+    made = TEXT("rep.made", when=f"{day(now.date())} {now:%H:%M}")
+    parts = [f"<h1>{e(TEXT('rep.title', title=quiz.title))}</h1>",
+             f"<p>{e(TEXT('rep.summary', graded=len(graded), ungraded=len(ungraded), absent=len(absent), made=made))}"
+             "</p>"]
     if graded:
         values = [r["score"] for r in graded]
         given = answers_given(root, quiz_id, [r["id"] for r in graded])
         right = {q.id: sum(1 for r in graded if (r["questions"].get(q.id) or 0) >= q.points) for q in quiz.questions}
         order = [q.id for q in quiz.questions]
         missed = sorted(quiz.questions, key=lambda q: (right[q.id], order.index(q.id)))
-        parts += ["<h2>Score distribution</h2>", _histogram(values, max_score),
-                  f"<p>Mean {sum(values) / len(values):.1f} of {max_score:g}; lowest {min(values):g}, "
-                  f"highest {max(values):g}.</p>",
-                  "<h2>Most-missed questions (for the debrief)</h2>", _right_bars(quiz, right, len(graded)),
-                  "<p>For each question: what the class chose, the right answer, and what to explain. "
-                  "An answer left blank or written in a way the grader could not read is counted apart from a "
-                  "wrong one: the first is about time or the notebook, the second about the content.</p><ol>"]
+        parts += [f"<h2>{e(TEXT('rep.distribution'))}</h2>", _histogram(values, max_score),
+                  f"<p>{e(TEXT('rep.mean', mean=number(sum(values) / len(values), 1), max=number(max_score), low=number(min(values)), high=number(max(values))))}</p>",
+                  f"<h2>{e(TEXT('rep.missed'))}</h2>", _right_bars(quiz, right, len(graded)),
+                  f"<p>{e(TEXT('rep.missed_intro'))}</p><ol>"]
         for q in missed:
             if right[q.id] == len(graded):
                 continue
@@ -307,13 +295,12 @@ def report(root: Path, quiz_id: str, output: Path | None = None) -> Path:
         parts.append("</ol>")
     if ungraded:
         reasons = sorted({r["reason"] for r in ungraded})
-        parts += ["<h2>Notebooks that could not be graded</h2>",
-                  f"<p>{len(ungraded)} notebook(s); the reasons:</p><ul>"]
+        parts += [f"<h2>{e(TEXT('rep.ungraded'))}</h2>", f"<p>{e(TEXT('rep.ungraded_n', n=len(ungraded)))}</p><ul>"]
         parts += [f"<li>{e(reason)}</li>" for reason in reasons]
-        parts.append("</ul><p>Who they are is in participants.html.</p>")
+        parts.append(f"</ul><p>{e(TEXT('rep.who'))}</p>")
     output = Path(output) if output else reports_dir(root, quiz_id) / "report.html"
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(_page(f"Class report: {quiz_id}", parts), encoding="utf-8")
+    output.write_text(_page(TEXT("rep.title", title=quiz_id), parts), encoding="utf-8")
     participants_page(quiz, table, output.parent / "participants.html", made)
     return output
 
@@ -321,16 +308,16 @@ def report(root: Path, quiz_id: str, output: Path | None = None) -> Path:
 def participants_page(quiz, table: list[dict], path: Path, made: str) -> Path:
     """Names and scores: for the facilitator only, never shown to the class."""
     e = html.escape
-    parts = [f"<h1>Participants: {e(quiz.title)}</h1>",
-             f"<p><strong>For the facilitator only.</strong> {made} Send each participant their own feedback; "
-             "do not show this list to the class.</p>",
-             "<table><thead><tr><th>id</th><th>name</th><th>institution</th><th>score</th>"
-             "<th>status and notes</th></tr></thead><tbody>"]
+    parts = [f"<h1>{e(TEXT('rep.participants', title=quiz.title))}</h1>",
+             f"<p>{TEXT('rep.only', made=e(made))}</p>",
+             "<table><thead><tr>" + "".join(f"<th>{e(TEXT('col.' + c))}</th>" for c in
+                                            ("id", "name", "institution", "score", "status"))
+             + "</tr></thead><tbody>"]
     for r in table:
-        score = f"{r['score']:g} / {r['max_score']:g}" if r["status"] == "graded" else "-"
-        note = r["status"] + (f": {r['reason']}" if r["reason"] else "")
+        score = f"{number(r['score'])} / {number(r['max_score'])}" if r["status"] == "graded" else "-"
+        note = status(r["status"]) + (f": {r['reason']}" if r["reason"] else "")
         parts.append(f"<tr><td>{e(r['id'])}</td><td>{e(r['name'])}</td><td>{e(r['institution'])}</td>"
                      f"<td>{score}</td><td>{e(note)}</td></tr>")
     parts.append("</tbody></table>")
-    path.write_text(_page(f"Participants: {quiz.id}", parts), encoding="utf-8")
+    path.write_text(_page(TEXT("rep.participants", title=quiz.id), parts), encoding="utf-8")
     return path

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .common import ClassroomError
 from .gradebook import open_gradebook
+from .strings import TEXT
 
 COLUMNS = ["id", "name", "institution", "email"]
 ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$")
@@ -33,11 +34,11 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ClassroomError(f"{path}: no such file") from None
+        raise ClassroomError(TEXT("ro.no_file", path=path)) from None
     except OSError as exc:
-        raise ClassroomError(f"{path}: cannot read it ({exc.strerror})") from None
+        raise ClassroomError(TEXT("ro.unreadable", path=path, why=exc.strerror)) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16 (Excel's Unicode text)"
+        return data.decode("utf-16"), TEXT("ro.utf16")
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
@@ -45,9 +46,8 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise ClassroomError(f"{path}: the file is not UTF-8 text and its encoding cannot be told. In Excel, "
-                             "save it again with File > Save As > \"CSV UTF-8 (Comma delimited)\".") from None
-    return text, "Windows-1252 (Excel's plain CSV): check that accented names look right, or save it as CSV UTF-8"
+        raise ClassroomError(TEXT("ro.encoding", path=path)) from None
+    return text, TEXT("ro.cp1252")
 
 
 def read_rows(path: Path) -> list[dict]:
@@ -67,47 +67,45 @@ def read_rows(path: Path) -> list[dict]:
         hint = ""
         if "id" in missing and "name" in header:
             names = [(r.get(reader.fieldnames[header.index("name")]) or "").strip() for r in reader][:3]
-            hint = ("; add an id column, made from each name, e.g. "
-                    + ", ".join(f"{n} -> {suggest_id(n)}" for n in names if n)) if any(names) else ""
-        raise ClassroomError(f"{path}:1: the header must name the columns id,name,institution (email is optional); "
-                         f"missing: {', '.join(missing)}{hint}")
+            hint = TEXT("ro.suggest_ids", examples=", ".join(f"{n} -> {suggest_id(n)}" for n in names if n)) \
+                if any(names) else ""
+        raise ClassroomError(TEXT("ro.header", path=path, missing=", ".join(missing), hint=hint))
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
-        raise ClassroomError(f"{path}:1: unknown column(s) {', '.join(unknown)} (the columns are {','.join(COLUMNS)})")
+        raise ClassroomError(TEXT("ro.unknown", path=path, unknown=", ".join(unknown), columns=",".join(COLUMNS)))
     reader.fieldnames = header
     rows, problems, seen = [], [], {}
     for record in reader:
         line = reader.line_num
         if None in record:
-            problems.append(f"{path}:{line}: more cells than columns (a comma inside a name needs quotes)")
+            problems.append(TEXT("ro.cells", path=path, line=line))
             continue
         row = {c: (record.get(c) or "").strip() for c in COLUMNS}
         if not any(row.values()):
             continue
         reasons = []
-        suggestion = f" (suggested from the name: {suggest_id(row['name'])!r})" if suggest_id(row["name"]) else ""
+        suggestion = TEXT("ro.suggested", id=suggest_id(row["name"])) if suggest_id(row["name"]) else ""
         if not row["id"]:
-            reasons.append(f"the id is empty{suggestion}")
+            reasons.append(TEXT("ro.id_empty", suggestion=suggestion))
         elif not ID.match(row["id"]):
-            reasons.append(f"the id {row['id']!r} must be lowercase letters, digits and hyphens (not at either end), "
-                           f"at most 32 characters, e.g. 'ana-silva'{suggestion}")
+            reasons.append(TEXT("ro.id_bad", id=row["id"], suggestion=suggestion))
         elif row["id"] in seen:
-            reasons.append(f"the id {row['id']!r} is already used on line {seen[row['id']]}")
+            reasons.append(TEXT("ro.id_used", id=row["id"], line=seen[row["id"]]))
         if not row["name"]:
-            reasons.append("the name is empty")
+            reasons.append(TEXT("ro.name_empty"))
         if not row["institution"]:
-            reasons.append("the institution is empty")
+            reasons.append(TEXT("ro.inst_empty"))
         if row["email"] and not EMAIL.match(row["email"]):
-            reasons.append(f"{row['email']!r} is not an e-mail address")
+            reasons.append(TEXT("ro.email", email=row["email"]))
         if reasons:
-            problems.append(f"{path}:{line}: {'; '.join(reasons)}")
+            problems.append(TEXT("ro.line", path=path, line=line, reasons="; ".join(reasons)))
         else:
             seen[row["id"]] = line
             rows.append(row)
     if problems:
-        raise ClassroomError(f"{len(problems)} bad row(s); nobody was added:\n" + "\n".join(problems))
+        raise ClassroomError(TEXT("ro.bad_rows", n=len(problems)) + "\n" + "\n".join(problems))
     if not rows:
-        raise ClassroomError(f"{path}: no participants in it")
+        raise ClassroomError(TEXT("ro.nobody", path=path))
     return rows
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..paths import COURSE_ID
 from . import roster
-from .common import NBGRADER_FILES, ClassroomError, failed, nbgrader, quiz_ids, require_root, spec
+from .common import NBGRADER_FILES, ClassroomError, all_assignment_ids, failed, nbgrader, quiz_ids, require_root, spec
+from .strings import TEXT
 
 
 def submissions(root: Path, quiz_id: str) -> list[str]:
@@ -18,8 +19,9 @@ def submissions(root: Path, quiz_id: str) -> list[str]:
     return sorted(p.parent.name for p in folder.glob(f"*/{quiz_id}") if p.is_dir()) if folder.is_dir() else []
 
 
-def release(root: Path, quiz_id: str | None = None, force: bool = False) -> list[str]:
+def release(root: Path, quiz_id: str | None = None, force: bool = False, lang: str | None = None) -> list[str]:
     """Generate each quiz from its spec, then nbgrader's release_assignment into the project's exchange.
+    In LANG (default: the language in use), `treaty_bodies` is released as treaty_bodies_fr.
 
     Once submissions of a quiz are in, releasing it again is refused unless forced: a new release replaces the
     notebook participants are answering, and a participant who fetches it again loses what they typed."""
@@ -27,16 +29,13 @@ def release(root: Path, quiz_id: str | None = None, force: bool = False) -> list
     from ..quiz.generate import write_source
 
     root = require_root(root)
-    chosen = quiz_ids(quiz_id)
+    chosen = quiz_ids(quiz_id, lang)
     if not force:
         taken = {qid: submissions(root, qid) for qid in chosen}
         taken = {qid: who for qid, who in taken.items() if who}
         if taken:
-            raise ClassroomError(
-                "not released again: " + "; ".join(f"{qid} already has {len(who)} submission(s)"
-                                                   for qid, who in taken.items())
-                + ". Participants have their copy; a new release would replace it for anyone who fetches it "
-                "again. To release it anyway (for example after changing the quiz), add --force.")
+            raise ClassroomError(TEXT("err.taken", taken="; ".join(TEXT("err.taken_one", quiz=qid, n=len(who))
+                                                                   for qid, who in taken.items())))
     done = []
     for qid in chosen:
         write_source(spec(qid), root)
@@ -44,15 +43,15 @@ def release(root: Path, quiz_id: str | None = None, force: bool = False) -> list
         (root / "exchange").mkdir(exist_ok=True)
         result = nbgrader(root, "release_assignment", qid, "--force", "--log-level=WARN")
         if result.returncode != 0:
-            raise failed(f"release {qid}", result)
+            raise failed(TEXT("do.release", quiz=qid), result)
         done.append(qid)
     return done
 
 
 def released(root: Path) -> list[str]:
-    """The quizzes released to this class (through `class release`), in the course's order."""
+    """The quizzes released to this class (through `class release`, in any language), in the course's order."""
     outbound = Path(root) / "exchange" / COURSE_ID / "outbound"
-    return [qid for qid in quiz_ids(None) if (outbound / qid).is_dir() or submissions(root, qid)]
+    return [qid for qid in all_assignment_ids() if (outbound / qid).is_dir() or submissions(root, qid)]
 
 
 def tidy_submission(folder: Path, quiz_id: str) -> list[str]:
@@ -65,13 +64,13 @@ def tidy_submission(folder: Path, quiz_id: str) -> list[str]:
     warnings = []
     if not expected.exists() and len(notebooks) == 1:
         notebooks[0].rename(expected)
-        warnings.append(f"renamed notebook {notebooks[0].name} used as {expected.name}")
+        warnings.append(TEXT("warn.renamed", old=notebooks[0].name, new=expected.name))
     elif not expected.exists():
-        warnings.append(f"no {expected.name} in it" + (f" (found {', '.join(sorted(p.name for p in files))})"
-                                                        if files else ""))
+        warnings.append(TEXT("warn.no_notebook", name=expected.name)
+                        + (TEXT("warn.found", files=", ".join(sorted(p.name for p in files))) if files else ""))
     others = sorted(p.name for p in files if p.suffix.lower() != ".ipynb")
     if others:
-        warnings.append(f"not notebooks, ignored: {', '.join(others)}")
+        warnings.append(TEXT("warn.not_notebooks", files=", ".join(others)))
     return warnings
 
 
@@ -81,26 +80,24 @@ class ExchangeCollected:
     warnings: list[str] = field(default_factory=list)
 
 
-def collect_exchange(root: Path, quiz_id: str | None = None) -> dict[str, ExchangeCollected]:
+def collect_exchange(root: Path, quiz_id: str | None = None, lang: str | None = None) -> dict[str, ExchangeCollected]:
     """nbgrader's collect: the latest submission of each participant from the exchange into submitted/."""
     root = require_root(root)
     people = roster.load(root)
     out = {}
-    for qid in quiz_ids(quiz_id) if quiz_id else released(root):
+    for qid in quiz_ids(quiz_id, lang) if quiz_id else released(root):
         if not (root / "exchange").is_dir():
-            raise ClassroomError(f"{root / 'exchange'} does not exist: release the quiz first "
-                             "(python -m course class release)")
+            raise ClassroomError(TEXT("err.no_exchange", path=root / "exchange"))
         result = nbgrader(root, "collect", qid, "--update", "--log-level=INFO",  # refuses forged submissions:
                           "--ExchangeFactory.collect=course.classroom.ownership.OwnerCheckedCollect")
         if result.returncode != 0:
-            raise failed(f"collect {qid}", result)
+            raise failed(TEXT("do.collect", quiz=qid), result)
         # nbgrader says "Collecting" for a first submission and "Updating" for a newer one.
         found = re.findall(rf"(?:Collecting|Updating) submission: (\S+) {re.escape(qid)}", result.stderr)
         got = ExchangeCollected(sorted(set(found)))
         for student in got.students:
             if people and student not in people:
-                got.warnings.append(f"{student} is not on the roster: graded all the same; add them to the roster "
-                                    "to see their name in the reports")
+                got.warnings.append(TEXT("warn.not_on_roster", pid=student))
             got.warnings += [f"{student}: {w}" for w in tidy_submission(root / "submitted" / student / qid, qid)]
         out[qid] = got
     return out
@@ -149,7 +146,7 @@ def closest(name: str, people: dict[str, dict]) -> str | None:
     return keys[best[0]] if best else None
 
 
-def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
+def collect_folder(root: Path, quiz_id: str | None, folder: Path, lang: str | None = None) -> Collected:
     """Copy returned notebooks from a folder (e-mail, USB stick) into submitted/, matched by file name.
 
     A file is matched by the participant id its name starts with, else by the participant's name in it (in any
@@ -158,14 +155,14 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
     root = require_root(root)
     folder = Path(folder)
     if not folder.is_dir():
-        raise ClassroomError(f"{folder}: no such folder")
-    ids = quiz_ids(quiz_id)
+        raise ClassroomError(TEXT("err.no_folder", folder=folder))
+    ids = quiz_ids(quiz_id, lang)
     if len(ids) != 1:
-        raise ClassroomError(f"say which quiz these notebooks answer: one of {', '.join(ids)}")
+        raise ClassroomError(TEXT("err.which_quiz", ids=", ".join(ids)))
     qid = ids[0]
     people = roster.load(root)
     if not people:
-        raise ClassroomError("the roster is empty: add the participants first (python -m course class roster FILE.csv)")
+        raise ClassroomError(TEXT("err.empty_roster"))
     result = Collected()
     found: dict[str, list[Path]] = {}
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -183,10 +180,9 @@ def collect_folder(root: Path, quiz_id: str | None, folder: Path) -> Collected:
         paths.sort(key=lambda p: (p.suffix.lower() == ".ipynb", p.stat().st_mtime), reverse=True)
         chosen = paths[0]
         for other in paths[1:]:
-            result.not_used.append((other, f"{pid} also sent {chosen.name}, which is used"))
+            result.not_used.append((other, TEXT("why.also_sent", pid=pid, name=chosen.name)))
         if chosen.suffix.lower() != ".ipynb":
-            result.warnings.append(f"{pid} sent {chosen.name}, which is not a notebook: it will be graded as "
-                                   "'not a notebook' unless they send the .ipynb file")
+            result.warnings.append(TEXT("warn.not_ipynb", pid=pid, name=chosen.name))
         target = root / "submitted" / pid / qid
         if target.exists():
             shutil.rmtree(target)
@@ -208,8 +204,7 @@ def forget(root: Path, force: bool = False) -> tuple[list[Path], list[Path]]:
     gradebook = root / "gradebook.db"
     newest_grades = gradebook.stat().st_mtime if gradebook.exists() else 0
     if not force and not any(p.stat().st_mtime >= newest_grades for p in exports):
-        raise ClassroomError("export the grades first (python -m course class export): nothing was deleted. To delete "
-                             "without an export, add --force.")
+        raise ClassroomError(TEXT("err.export_first"))
     exchange = root / "exchange" / COURSE_ID
     targets = [root / "roster.csv", gradebook, root / "submitted", root / "autograded", root / "feedback",
                exchange / "inbound", exchange / "feedback"]

@@ -22,14 +22,16 @@ import json
 import re
 import unicodedata
 
-# What each kind of question asks the learner to type, in words a non-programmer can follow.
-KINDS = {
-    "letter": "one letter in place of x, like this: answer = x",
-    "letters": "the letters you choose, separated by commas, like this: answer = x, y",
-    "order": "all the letters in the order you choose, separated by commas, like this: answer = z, x, y",
-    "number": "a number, like this: answer = 2.75 (a decimal comma works too: 2,75)",
-    "word": "a word or a few words, like this: answer = your own words",
-}
+from .strings import TEXT
+
+# What each kind of question asks the learner to type, in words a non-programmer can follow (English; the
+# other languages: how_to(kind, lang)).
+KIND_NAMES = ("letter", "letters", "order", "number", "word")
+KINDS = {kind: TEXT(f"kind.{kind}", "en") for kind in KIND_NAMES}
+
+
+def how_to(kind: str, lang: str = "en") -> str:
+    return TEXT(f"kind.{kind}", lang)
 FORMAT = 2  # the sealed format's version (js/quiz/quiz-seal.js checks it)
 
 
@@ -53,7 +55,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[\u0300-\u036f]", "", text)
 
 
-def typed_value(text: str) -> str:
+def typed_value(text: str, lang: str = "en") -> str:
     """What the learner typed after the last `answer =`, without the comment after a #. A cell without
     `answer =` is read whole if it has one line."""
     lines = []
@@ -65,7 +67,7 @@ def typed_value(text: str) -> str:
     if marked:
         return marked[-1].group(1).strip()
     if len(lines) > 1:
-        raise AnswerFormatError("Your answer is on several lines: write it on one line, after answer =.")
+        raise AnswerFormatError(TEXT("read.lines", lang))
     return lines[0] if lines else ""
 
 
@@ -81,19 +83,20 @@ def _number(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def read(kind: str, text) -> str:
-    """The canonical form of what was typed (a cell's source or just the answer), or AnswerFormatError."""
+def read(kind: str, text, lang: str = "en") -> str:
+    """The canonical form of what was typed (a cell's source or just the answer), or AnswerFormatError, whose
+    message is in LANG."""
     if kind not in KINDS:
         raise ValueError(f"unknown answer kind {kind!r}")
-    how = f"Write {KINDS[kind]}."
-    raw = typed_value(text)
+    how = TEXT("read.how", lang, how=how_to(kind, lang))
+    raw = typed_value(text, lang)
     value = _strip(raw)
     if value in ("", "...", "\u2026") or value.strip(". \u2026") == "":
-        raise AnswerFormatError(f"You have not answered yet: after answer = write {KINDS[kind]}.", blank=True)
+        raise AnswerFormatError(TEXT("read.blank", lang, how=how_to(kind, lang)), blank=True)
     if kind == "letter":
         letter = _fold(value).strip(" .)")
         if not re.fullmatch(r"[a-z]", letter):
-            raise AnswerFormatError(f"I read “{raw}”, which is not one letter. {how}")
+            raise AnswerFormatError(TEXT("read.not_letter", lang, raw=raw, how=how))
         return letter
     if kind in ("letters", "order"):
         items = [t for t in _SEPARATORS.split(_fold(value).replace(".", " ")) if t]
@@ -101,21 +104,21 @@ def read(kind: str, text) -> str:
             items = list(items[0])  # "bd" for "b, d"
         bad = [t for t in items if not re.fullmatch(r"[a-z]", t)] or ([] if items else [raw])
         if bad:
-            raise AnswerFormatError(f"I read “{raw}”, and “{bad[0]}” is not one letter. {how}")
+            raise AnswerFormatError(TEXT("read.bad_letter", lang, raw=raw, bad=bad[0], how=how))
         if len(set(items)) != len(items):
-            raise AnswerFormatError(f"I read “{raw}”, which has a letter twice. {how}")
+            raise AnswerFormatError(TEXT("read.twice", lang, raw=raw, how=how))
         return ",".join(sorted(items) if kind == "letters" else items)
     if kind == "number":
         numbers = re.findall(r"[-+]?[0-9]+(?:[.,][0-9]+)?", re.sub(r"[\s\u00a0\u202f]", "", value))
         if len(numbers) != 1:
-            raise AnswerFormatError(f"I read “{raw}”, which is not one number. {how}")
+            raise AnswerFormatError(TEXT("read.not_number", lang, raw=raw, how=how))
         number = float(numbers[0].replace(",", "."))
         if abs(number) >= 1e15:
-            raise AnswerFormatError(f"I read “{raw}”, which is too large a number. {how}")
+            raise AnswerFormatError(TEXT("read.too_large", lang, raw=raw, how=how))
         return _number(number)
     words = re.sub(r"[\s\-_]+", " ", _fold(value)).strip(" .,;:!?")
     if not words:
-        raise AnswerFormatError(f"I read “{raw}”, which has no words. {how}")
+        raise AnswerFormatError(TEXT("read.no_words", lang, raw=raw, how=how))
     return words
 
 
@@ -128,18 +131,24 @@ def canonical(kind: str, value) -> str:
     return read(kind, str(value))
 
 
-def describe(kind: str, key: str) -> str:
+def show_number(key: str, lang: str = "en") -> str:
+    """A canonical number (2.75) as LANG writes it (2,75)."""
+    return key.replace(".", ",") if lang != "en" else key
+
+
+def describe(kind: str, key: str, lang: str = "en") -> str:
     """How the answer was read, in words: 'You chose b and d.'"""
     items = key.split(",")
     if kind == "letter":
-        return f"You chose {key}."
+        return TEXT("said.letter", lang, answer=key)
     if kind == "letters":
-        return f"You chose {items[0]}." if len(items) == 1 else f"You chose {', '.join(items[:-1])} and {items[-1]}."
+        return (TEXT("said.letter", lang, answer=items[0]) if len(items) == 1
+                else TEXT("said.letters", lang, first=", ".join(items[:-1]), last=items[-1]))
     if kind == "order":
-        return f"Your order is {', '.join(items)}."
+        return TEXT("said.order", lang, answer=", ".join(items))
     if kind == "number":
-        return f"You wrote the number {key}."
-    return f"You wrote: {key}."
+        return TEXT("said.number", lang, answer=show_number(key, lang))
+    return TEXT("said.word", lang, answer=key)
 
 
 # --- sealing ------------------------------------------------------------------------------------------------

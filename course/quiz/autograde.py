@@ -19,28 +19,32 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Unicode
 
 from .answers import AnswerFormatError, describe, read
-from .generate import SPEC_DIR, Question, load_spec
+from .generate import SPEC_DIR, Question, find
+from .strings import TEXT
 
 
-def verdict(q: Question, source: str | None) -> tuple[bool, str, str]:
-    """(right, headline, details) for one question, from the answer cell's source (None: cell deleted)."""
+def verdict(q: Question, source: str | None, lang: str = "en") -> tuple[bool, str, str]:
+    """(right, headline, details) for one question, from the answer cell's source (None: cell deleted), in
+    the quiz's language."""
+    explanation = TEXT("grade.explanation", lang, text=q.explanation)
     if source is None:
-        return False, f"{q.id}: no answer", f"The answer cell of this question was deleted.\nExplanation: {q.explanation}"
+        return False, TEXT("grade.deleted_head", lang, q=q.id), f"{TEXT('grade.deleted', lang)}\n{explanation}"
     try:
-        key = read(q.kind, source)
+        key = read(q.kind, source, lang)
     except AnswerFormatError as exc:
-        headline = f"{q.id}: {'no answer' if exc.blank else 'not written as asked'}"
-        return False, headline, f"{exc}\nExplanation: {q.explanation}"
-    said = describe(q.kind, key)
+        headline = TEXT("grade.blank_head" if exc.blank else "grade.malformed_head", lang, q=q.id)
+        return False, headline, f"{exc}\n{explanation}"
+    said = describe(q.kind, key, lang)
     if key in q.keys:
-        return True, f"{q.id}: right", f"{said}\nExplanation: {q.explanation}"
+        return True, TEXT("grade.right_head", lang, q=q.id), f"{said}\n{explanation}"
     chosen = key.split(",") if q.kind in ("letter", "letters") else []
-    why = [f"Why not {letter}: {q.why_not[letter]}" for letter in chosen if letter in q.why_not]
-    return False, f"{q.id}: not right", "\n".join([said, *why, f"Explanation: {q.explanation}"])
+    why = [TEXT("check.why_not", lang, letter=letter, text=q.why_not[letter]) for letter in chosen
+           if letter in q.why_not]
+    return False, TEXT("grade.wrong_head", lang, q=q.id), "\n".join([said, *why, explanation])
 
 
-def graded_output(q: Question, source: str | None):
-    right, headline, details = verdict(q, source)
+def graded_output(q: Question, source: str | None, lang: str = "en"):
+    right, headline, details = verdict(q, source, lang)
     if right:
         return new_output("stream", name="stdout", text=f"{headline}. {details}\n")
     # The traceback is what nbconvert shows: only our own lines, never code.
@@ -55,7 +59,7 @@ class GradeAnswers(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         quiz_id = resources["nbgrader"]["assignment"]
-        quiz = load_spec(Path(self.spec_dir or SPEC_DIR) / f"{quiz_id}.yml")
+        quiz = find(quiz_id, Path(self.spec_dir or SPEC_DIR))  # treaty_bodies_fr: specs/fr/treaty_bodies.yml
         questions = {q.id: q for q in quiz.questions}
         # Notebook metadata is the learner's too (saved widget state renders as HTML): keep only the kernel's.
         for key in list(nb.metadata):
@@ -79,5 +83,5 @@ class GradeAnswers(NbGraderPreprocessor):
             meta = cell.get("metadata", {}).get("nbgrader", {})
             q = questions.get(meta.get("grade_id"))
             if q is not None and meta.get("grade") and cell.cell_type == "code":
-                cell.outputs = [graded_output(q, answers.get(q.id))]
+                cell.outputs = [graded_output(q, answers.get(q.id), quiz.lang)]
         return nb, resources

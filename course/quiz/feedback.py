@@ -7,6 +7,9 @@ traceback to show). nbgrader's ClearHiddenTests still runs first, for any hidden
 from nbgrader.preprocessors import ClearHiddenTests
 from traitlets import Bool
 
+from .generate import split_id
+from .strings import TEXT
+
 
 class HideTestsInFeedback(ClearHiddenTests):
     # A preprocessor named in config is registered disabled unless it says otherwise.
@@ -16,7 +19,8 @@ class HideTestsInFeedback(ClearHiddenTests):
         cell, resources = super().preprocess_cell(cell, resources, index)
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
-            cell.source = f"# Result for this question ({meta.get('grade_id', '')})"
+            lang = split_id(str(resources.get("nbgrader", {}).get("assignment", "")))[1]
+            cell.source = TEXT("feedback.label", lang, q=meta.get("grade_id", ""))
         if cell.cell_type == "code":
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":

@@ -10,6 +10,7 @@ committed. Generation is deterministic (sealing and cell ids), so the same spec 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -19,11 +20,15 @@ import nbformat
 import yaml
 
 from ..errors import UserError
+from ..i18n import LANGUAGES, NAMES, TranslationMissing, check_language
 from ..paths import QUIZ_ROOT
 from ..tools import put_bin_on_path
-from .answers import KINDS, AnswerFormatError, canonical, seal
+from .answers import KINDS, AnswerFormatError, canonical, how_to, seal
+from .strings import TEXT
 
-SPEC_DIR = QUIZ_ROOT / "specs"
+# COURSE_QUIZ_SPECS: another folder of specs (a test's stand-in translation), for this process and the graders
+# it starts.
+SPEC_DIR = Path(os.environ.get("COURSE_QUIZ_SPECS") or QUIZ_ROOT / "specs")
 ID = re.compile(r"[a-z][a-z0-9_]*$")
 SKILL_MINUTES = {"recall": 1, "apply": 2}
 
@@ -59,13 +64,18 @@ class Question:
 
 @dataclass
 class Quiz:
-    id: str
+    id: str                 # nbgrader's assignment: the spec's id, with _fr or _es for a translation
     title: str
     module: str
     intro: str
     objectives: list[str]
     questions: list[Question]
     closing: str = ""
+    lang: str = "en"
+    base: str = ""          # the spec's id, the same in every language (the book page's file name)
+
+    def __post_init__(self):
+        self.base = self.base or self.id
 
     @property
     def minutes(self) -> int:
@@ -82,15 +92,38 @@ def _answer_from(expression: str):
     from ..kb import load
 
     kind, *args = expression.split(":")
-    kb = load()
+    kb = load(lang="en")  # a figure is a number, the same in every language
     if kind == "figure":
         value = float(kb.figure(*args)["value"])
         return int(value) if value.is_integer() else value
     raise SpecError(f"unknown answer_from {expression!r} (known: figure:BODY:METRIC)")
 
 
-def load_spec(path: Path) -> Quiz:
-    where = path.name
+def assignment_id(base: str, lang: str = "en") -> str:
+    """nbgrader's assignment for a quiz in a language: treaty_bodies, treaty_bodies_fr, treaty_bodies_es."""
+    return base if lang == "en" else f"{base}_{check_language(lang)}"
+
+
+def split_id(quiz_id: str) -> tuple[str, str]:
+    """(spec id, language) of an assignment id: treaty_bodies_fr -> (treaty_bodies, fr)."""
+    for lang in LANGUAGES[1:]:
+        if quiz_id.endswith(f"_{lang}"):
+            return quiz_id[: -len(lang) - 1], lang
+    return quiz_id, "en"
+
+
+def spec_path(base: str, lang: str = "en", spec_dir: Path | None = None) -> Path:
+    """Where a quiz's spec is written: quizzes/specs/ID.yml, its translations quizzes/specs/LANG/ID.yml."""
+    spec_dir = Path(spec_dir or SPEC_DIR)
+    return spec_dir / f"{base}.yml" if lang == "en" else spec_dir / lang / f"{base}.yml"
+
+
+def load_spec(path: Path, lang: str | None = None) -> Quiz:
+    """A quiz spec; a spec in a language folder (specs/fr/ID.yml) is that language's quiz, assignment ID_fr."""
+    path = Path(path)
+    if lang is None:
+        lang = path.parent.name if path.parent.name in LANGUAGES[1:] else "en"
+    where = path.name if lang == "en" else f"quizzes/specs/{lang}/{path.name}"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -133,9 +166,10 @@ def load_spec(path: Path) -> Quiz:
             raise SpecError(f"{where}: question ids repeat")
         if "minutes" in raw:
             raise SpecError(f"{where}: remove 'minutes': a quiz's time is computed from its questions")
-        return Quiz(id=raw["id"], title=raw["title"], module=raw["module"],
+        base = split_id(str(raw["id"]))[0]
+        return Quiz(id=assignment_id(base, lang), title=raw["title"], module=raw["module"],
                     intro=raw["intro"].strip(), objectives=list(raw["objectives"]), questions=questions,
-                    closing=(raw.get("closing") or "").strip())
+                    closing=(raw.get("closing") or "").strip(), lang=lang, base=base)
     except KeyError as exc:
         raise SpecError(f"{where}: missing key {exc}") from None
 
@@ -146,7 +180,7 @@ def stale_figures(quizzes: list[Quiz], today: dt.date | None = None, months: int
     from ..kb import load
 
     today = today or dt.date.today()
-    kb = load()
+    kb = load(lang="en")
     warnings = []
     for quiz in quizzes:
         for q in quiz.questions:
@@ -159,8 +193,81 @@ def stale_figures(quizzes: list[Quiz], today: dt.date | None = None, months: int
     return warnings
 
 
-def all_specs() -> list[Quiz]:
-    return [load_spec(p) for p in sorted(SPEC_DIR.glob("*.yml"))]
+def all_specs(lang: str = "en", spec_dir: Path | None = None) -> list[Quiz]:
+    """Every quiz in LANG, in the English specs' order. A translation is checked against its English spec:
+    a missing file or a structural difference raises TranslationMissing naming the file and the question."""
+    spec_dir = Path(spec_dir or SPEC_DIR)
+    english = [load_spec(p, "en") for p in sorted(spec_dir.glob("*.yml"))]
+    if check_language(lang) == "en":
+        return english
+    return [translation(quiz, lang, spec_dir) for quiz in english]
+
+
+def find(quiz_id: str, spec_dir: Path | None = None) -> Quiz:
+    """The quiz of an nbgrader assignment id (treaty_bodies, treaty_bodies_fr), checked."""
+    base, lang = split_id(quiz_id)
+    path = spec_path(base, "en", spec_dir)
+    if not path.is_file():
+        raise SpecError(f"there is no quiz {base!r}: no {path.name} in {path.parent}")
+    english = load_spec(path, "en")
+    return english if lang == "en" else translation(english, lang, spec_dir)
+
+
+def translation(english: Quiz, lang: str, spec_dir: Path | None = None) -> Quiz:
+    """The LANG version of a quiz, read from specs/LANG/ID.yml and checked against the English one."""
+    path = spec_path(english.base, lang, spec_dir)
+    shown = f"quizzes/specs/{lang}/{english.base}.yml"
+    if not path.is_file():
+        raise TranslationMissing(f"{shown} is missing: it translates quizzes/specs/{english.base}.yml into "
+                                 f"{NAMES[lang]}")
+    translated = load_spec(path, lang)
+    compare(english, translated, shown)
+    return translated
+
+
+def compare(english: Quiz, translated: Quiz, shown: str = "") -> None:
+    """A translation must ask the same questions as the English quiz: same ids in the same order, kinds, skills,
+    objectives, points, choice letters and (for letter, letters, order and number questions) the same answers.
+    Word answers are in the language, so they may differ. Raises TranslationMissing naming file and question."""
+    shown = shown or f"quizzes/specs/{translated.lang}/{english.base}.yml"
+    if translated.base != english.base:
+        raise TranslationMissing(f"{shown}: its id is {translated.base!r}, but it translates {english.base!r}")
+    ours, theirs = [q.id for q in english.questions], [q.id for q in translated.questions]
+    for n, qid in enumerate(ours, start=1):
+        if qid not in theirs:
+            raise TranslationMissing(f"{shown}: question {n} ({qid}) of the English quiz is missing")
+    for n, qid in enumerate(theirs, start=1):
+        if qid not in ours:
+            raise TranslationMissing(f"{shown}: question {n} ({qid}) is not in the English quiz")
+    if ours != theirs:
+        n, qid = next((n, a) for n, (a, b) in enumerate(zip(ours, theirs), start=1) if a != b)
+        raise TranslationMissing(f"{shown}: question {n} should be {qid} (the questions must be in the English "
+                                 f"order: {', '.join(ours)})")
+    if len(translated.objectives) != len(english.objectives):
+        raise TranslationMissing(f"{shown}: {len(translated.objectives)} objectives, the English quiz has "
+                                 f"{len(english.objectives)}")
+    if translated.module != english.module:
+        raise TranslationMissing(f"{shown}: module {translated.module!r}, the English quiz says {english.module!r}")
+    for n, (a, b) in enumerate(zip(english.questions, translated.questions), start=1):
+        here = f"{shown}: question {n} ({a.id})"
+        for name in ("kind", "skill", "objective", "points", "answer_from"):
+            if getattr(a, name) != getattr(b, name):
+                raise TranslationMissing(f"{here}: {name} is {getattr(b, name)!r}, the English spec says "
+                                         f"{getattr(a, name)!r}")
+        if list(a.choices) != list(b.choices):
+            raise TranslationMissing(f"{here}: the choices are {', '.join(b.choices) or 'none'}, the English spec "
+                                     f"has {', '.join(a.choices) or 'none'}")
+        if set(a.why_not) != set(b.why_not):
+            raise TranslationMissing(f"{here}: why_not explains {', '.join(sorted(b.why_not)) or 'nothing'}, the "
+                                     f"English spec {', '.join(sorted(a.why_not)) or 'nothing'}")
+        if a.kind != "word" and set(a.keys) != set(b.keys):
+            raise TranslationMissing(f"{here}: the answer is {' or '.join(b.keys)}, the English spec says "
+                                     f"{' or '.join(a.keys)}")
+
+
+def check(lang: str) -> list[Quiz]:
+    """Every quiz of an edition, checked (the build calls this before building the LANG edition)."""
+    return all_specs(lang)
 
 
 def _meta(grade_id: str, *, grade=False, solution=False, locked=True, points=None) -> dict:
@@ -183,55 +290,57 @@ def _code(source: str, grade_id: str, **kwargs):
     return cell
 
 
-def _question_markdown(n: int, q: Question) -> str:
-    lines = [f"## Question {n} ({q.points} point{'s' if q.points > 1 else ''})", "", q.prompt, ""]
+def _points(points: int, lang: str) -> str:
+    return TEXT("nb.point", lang) if points == 1 else TEXT("nb.points", lang, n=points)
+
+
+def _question_markdown(n: int, q: Question, lang: str = "en") -> str:
+    lines = [f"## {TEXT('nb.question', lang, n=n, points=_points(q.points, lang))}", "", q.prompt, ""]
     for letter, text in q.choices.items():
         lines.append(f"- **{letter}**: {text}")
-    lines += ["", f"**How to answer:** in the cell below, replace the three dots with {KINDS[q.kind]}. "
-                  "Run that cell, then run the check under it."]
+    lines += ["", TEXT("nb.how", lang, how=how_to(q.kind, lang))]
     return "\n".join(lines)
 
 
-SETUP = """\
-try:
-    import course.quiz as quiz
-except ModuleNotFoundError:
-    print("The course's learner kit is not installed here, so answers cannot be checked: see the set-up page.")
-else:
-    quiz.setup()"""
+def setup_code(lang: str = "en") -> str:
+    """The quiz's first cell: the learner kit, or a message in the quiz's language saying it is missing."""
+    return ("try:\n    import course.quiz as quiz\nexcept ModuleNotFoundError:\n"
+            f"    print({TEXT('kit.missing', lang)!r})\nelse:\n    quiz.setup()")
+
+
+SETUP = setup_code("en")
 
 
 def intro_markdown(quiz: Quiz) -> str:
+    lang = quiz.lang
     objectives = "\n".join(f"{i}. {o}" for i, o in enumerate(quiz.objectives, start=1))
     total = sum(q.points for q in quiz.questions)
-    return (f"# {quiz.title}\n\n"
-            "**Before you start:** this notebook needs the course's learner kit (Python and the `course` "
-            "package). If the first cell below says the kit is not installed, follow the [set-up steps]"
-            "(../../../README.md) that come with the learner kit (in the online book: the page *Setting up*).\n\n"
-            f"{quiz.intro}\n\n"
-            f"**Time:** about {quiz.minutes} minutes. **Questions:** {len(quiz.questions)}, {total} points.\n\n"
-            f"**What this quiz checks.** You can:\n\n{objectives}\n\n"
-            "**How it works.** Run the first cell once. For each question, type your answer after `answer =` "
-            "(just the letter, letters or number: no quotes needed), run that cell, then run the check under "
-            "it: it says how it read your answer, gives a hint if it is not right yet, and the explanation once "
-            "it is. Nothing is sent anywhere; in a facilitated session, your facilitator collects the notebook "
-            "at the end.")
+    return (f"# {quiz.title}\n\n{TEXT('nb.before', lang)}\n\n{quiz.intro}\n\n"
+            + TEXT("nb.time", lang, minutes=quiz.minutes, questions=len(quiz.questions), points=total)
+            + f"\n\n{TEXT('nb.objectives', lang)}\n\n{objectives}\n\n{TEXT('nb.works', lang)}")
+
+
+def _check_source(quiz: Quiz, q: Question) -> str:
+    lang = "" if quiz.lang == "en" else f', lang="{quiz.lang}"'
+    return f'quiz.check("{q.id}", "{q.blob()}"{lang})'
 
 
 def source_notebook(quiz: Quiz) -> nbformat.NotebookNode:
-    cells = [_md(intro_markdown(quiz), "intro"), _code(SETUP, "setup")]
+    cells = [_md(intro_markdown(quiz), "intro"), _code(setup_code(quiz.lang), "setup")]
     for n, q in enumerate(quiz.questions, start=1):
-        cells.append(_md(_question_markdown(n, q), f"{q.id}_question"))
+        cells.append(_md(_question_markdown(n, q, quiz.lang), f"{q.id}_question"))
         answer = _code(f"### BEGIN SOLUTION\nanswer = {', '.join(q.keys[0].split(','))}\n### END SOLUTION",
                        f"{q.id}_answer", solution=True, locked=False)
         answer.metadata["quiz"] = {"question": q.id, "kind": q.kind}  # how the answer is read
         cells.append(answer)
-        cells.append(_code(f'quiz.check("{q.id}", "{q.blob()}")', q.id, grade=True, points=q.points))
+        cells.append(_code(_check_source(quiz, q), q.id, grade=True, points=q.points))
     if quiz.closing:
         cells.append(_md(quiz.closing, "closing"))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata.update({"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                         "language_info": {"name": "python"}})
+    if quiz.lang != "en":
+        nb.metadata["quiz"] = {"lang": quiz.lang}
     return nb
 
 
@@ -265,10 +374,14 @@ def release(quiz_id: str, root: Path = QUIZ_ROOT, api=None) -> Path:
     return root / "release" / quiz_id / f"{quiz_id}.ipynb"
 
 
-def generate_all(root: Path = QUIZ_ROOT) -> list[Path]:
-    """Every quiz, from spec to release notebook."""
-    quizzes = all_specs()
-    for warning in stale_figures(quizzes):
+def generate_all(root: Path = QUIZ_ROOT, langs: tuple[str, ...] = LANGUAGES) -> list[Path]:
+    """Every quiz in every language, from spec to release notebook (treaty_bodies, treaty_bodies_fr, ...).
+    Every translation is checked first: nothing is generated if one is missing or differs from English."""
+    english = all_specs("en")
+    quizzes = english + [q for lang in langs if lang != "en" for q in all_specs(lang)]
+    if "en" not in langs:
+        quizzes = quizzes[len(english):]
+    for warning in stale_figures(english):
         print(f"warning: {warning}", file=sys.stderr)
     api = _nbgrader_api(root)
     released = []

@@ -13,6 +13,7 @@ import os
 import re
 
 from .answers import KINDS, AnswerFormatError, describe, open_seal, read, unseal
+from .strings import TEXT
 
 
 class Typed(str):
@@ -24,11 +25,12 @@ def _grading() -> bool:
     return os.environ.get("NBGRADER_EXECUTION") in ("autograde", "validate")
 
 
-def _show(ok: bool | None, text: str) -> None:
+def _show(ok: bool | None, text: str, lang: str = "en") -> None:
     from IPython.display import HTML, display
 
-    mark, colour, word = {True: ("✓", "#137333", "Right."), False: ("✗", "#a50e0e", "Not yet."),
-                          None: ("!", "#7a4f01", "Check how you wrote it.")}[ok]
+    mark, colour, word = {True: ("✓", "#137333", TEXT("check.right", lang)),
+                          False: ("✗", "#a50e0e", TEXT("check.wrong", lang)),
+                          None: ("!", "#7a4f01", TEXT("check.unread", lang))}[ok]
     body = html.escape(text).replace("\n", "<br>")
     display(HTML(f'<div role="status" style="border-left:4px solid {colour};padding:.3em .8em">'
                  f'<strong style="color:{colour}">{mark} {word}</strong> {body}</div>'),
@@ -102,33 +104,34 @@ def _typed_answer() -> str | None:
     return str(value)
 
 
-def feedback(blob: str, typed: str | None) -> tuple[bool | None, str]:
-    """(right, or None when the answer could not be read; the message) for what was typed."""
+def feedback(blob: str, typed: str | None, lang: str = "en") -> tuple[bool | None, str]:
+    """(right, or None when the answer could not be read; the message in LANG) for what was typed."""
     kind = unseal(blob)["k"]
     if typed is None:
-        return None, "Type your answer in the cell above, run it, then run this check again."
+        return None, TEXT("check.nothing", lang)
     try:
-        key = read(kind, typed)
+        key = read(kind, typed, lang)
     except AnswerFormatError as exc:
         return None, str(exc)
     result = open_seal(blob, key)
-    said = describe(kind, key)
+    said = describe(kind, key, lang)
     if result["right"]:
         return True, f"{said}\n{result['text']}"
-    lines = [said] + [f"Why not {letter}: {text}" for letter, text in result["why"]]
-    lines.append(f"Hint: {result['text']}")
-    lines.append("Change your answer above, run it, then run this check again.")
+    lines = [said] + [TEXT("check.why_not", lang, letter=letter, text=text) for letter, text in result["why"]]
+    lines.append(TEXT("check.hint", lang, text=result["text"]))
+    lines.append(TEXT("check.again", lang))
     return False, "\n".join(lines)
 
 
-def check(question_id: str, blob: str) -> None:
+def check(question_id: str, blob: str, lang: str = "en") -> None:
     """Tell the learner how their answer was read, and whether it is right: the explanation if it is; the
-    chosen option's "why not" and a hint if it is not; advice on how to write it if it cannot be read."""
+    chosen option's "why not" and a hint if it is not; advice on how to write it if it cannot be read. LANG is
+    the quiz's language (a French quiz's check cells say lang="fr")."""
     if _grading():
         return
     setup()
-    ok, message = feedback(blob, _typed_answer())
-    _show(ok, message)
+    ok, message = feedback(blob, _typed_answer(), lang)
+    _show(ok, message, lang)
 
 
 __all__ = ["KINDS", "check", "setup"]

@@ -7,6 +7,29 @@
   var PREFIX = "npm-course-quiz:";
   if (!Q || !document.querySelector(".npm-q")) return;
   document.documentElement.classList.add("npm-js");
+  // Every string shown comes from the page, in its language (course/quiz/strings.py writes them).
+  var QUIZ = document.querySelector(".npm-quiz");
+  var STRINGS = {};
+  try { STRINGS = JSON.parse(QUIZ.dataset.strings || "{}"); } catch (e) { STRINGS = {}; }
+  var LANG = QUIZ.dataset.lang || document.documentElement.lang || "en";
+  function t(key, values) {
+    var text = STRINGS[key] === undefined ? key : STRINGS[key];
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
+  // How an answer was read, in the page's language (QuizSeal.describe speaks English).
+  function said(kind, key) {
+    var items = key.split(",");
+    if (kind === "letter") return t("said_letter", {answer: key});
+    if (kind === "letters") {
+      return items.length === 1 ? t("said_letter", {answer: items[0]})
+        : t("said_letters", {first: items.slice(0, -1).join(", "), last: items[items.length - 1]});
+    }
+    if (kind === "order") return t("said_order", {answer: items.join(", ")});
+    if (kind === "number") return t("said_number", {answer: LANG === "en" ? key : key.replace(".", ",")});
+    return t("said_answer", {answer: key});
+  }
 
   function storage() {
     try { return window.localStorage; } catch (e) { return null; }
@@ -70,22 +93,22 @@
     } catch (e) {
       if (!(e instanceof Q.FormatError)) throw e;
       var typed = entered(box).trim(), advice;
-      if (kind === "letter" || kind === "letters") advice = "Choose an answer first.";
-      else if (e.blank) advice = kind === "number" ? "Type a number first." : "Type your answer first.";
-      else if (kind === "number") advice = "I could not read \u201c" + typed + "\u201d as one number. Type a number, such as 2.75 or 2,75.";
-      else advice = "I could not read \u201c" + typed + "\u201d as words. Type a word or a few words.";
+      if (kind === "letter" || kind === "letters") advice = t("choose_first");
+      else if (e.blank) advice = kind === "number" ? t("number_first") : t("answer_first");
+      else if (kind === "number") advice = t("not_number", {typed: typed});
+      else advice = t("not_words", {typed: typed});
       show(box, "npm-unread", [["", advice.trim()]]);
       return;
     }
     var result = Q.open(box.dataset.blob, key);
-    var said = Q.describe(kind, key).replace(/^You wrote: /, "Your answer: ");
+    var read = said(kind, key);
     if (result.right) {
-      show(box, "npm-right", [["npm-verdict", "Right. " + said], ["npm-explanation", result.text]]);
+      show(box, "npm-right", [["npm-verdict", t("right", {said: read})], ["npm-explanation", result.text]]);
     } else {
-      var lines = [["npm-verdict", "Not yet. " + said]];
-      result.why.forEach(function (w) { lines.push(["npm-why", "Why not " + w[0] + ": " + w[1]]); });
-      lines.push(["npm-hint", "Hint: " + result.text]);
-      lines.push(["", "Change your answer and check again."]);
+      var lines = [["npm-verdict", t("wrong", {said: read})]];
+      result.why.forEach(function (w) { lines.push(["npm-why", t("why_not", {letter: w[0], text: w[1]})]); });
+      lines.push(["npm-hint", t("hint", {text: result.text})]);
+      lines.push(["", t("again")]);
       show(box, "npm-wrong", lines);
     }
     if (quietly) return;
@@ -104,9 +127,9 @@
     var ids = Object.keys(state.answers), right = 0, first = 0;
     ids.forEach(function (id) { if (state.answers[id].right) right++; if (state.answers[id].first) first++; });
     var out = document.querySelector(".npm-score");
-    if (!ids.length) { out.textContent = "Answer the questions above to see your score."; return; }
-    out.textContent = "Score: " + right + " of " + total + " questions answered right (" + first +
-      " at the first try)." + (right === total ? " You have finished this quiz." : "");
+    if (!ids.length) { out.textContent = t("score_none"); return; }
+    out.textContent = t("score", {right: right, total: total, first: first}) +
+      (right === total ? " " + t("finished") : "");
   }
 
   function move(li, up) {
@@ -119,10 +142,13 @@
   function record() {
     var sheet = document.querySelector(".npm-record-sheet") || document.body.appendChild(el("div", "npm-record-sheet"));
     sheet.textContent = "";
-    sheet.appendChild(el("h1", "", "Course record: engaging with international and regional bodies"));
-    sheet.appendChild(el("p", "", "Quizzes answered in this browser, as of " + new Date().toLocaleDateString() + "."));
+    sheet.appendChild(el("h1", "", t("record_title")));
+    var today;
+    try { today = new Date().toLocaleDateString(LANG, {day: "numeric", month: "long", year: "numeric"}); }
+    catch (e) { today = new Date().toLocaleDateString(); }
+    sheet.appendChild(el("p", "", t("record_as_of", {date: today})));
     var table = el("table"), head = el("tr");
-    ["Quiz", "Answered right", "At the first try", "Last activity"].forEach(function (h) { head.appendChild(el("th", "", h)); });
+    [t("col_quiz"), t("col_right"), t("col_first"), t("col_last")].forEach(function (h) { head.appendChild(el("th", "", h)); });
     table.appendChild(head);
     var s = storage();
     for (var i = 0; s && i < s.length; i++) {
@@ -131,7 +157,7 @@
       var st = JSON.parse(s.getItem(name) || "{}"), ids = Object.keys(st.answers || {}), right = 0, first = 0;
       ids.forEach(function (id) { if (st.answers[id].right) right++; if (st.answers[id].first) first++; });
       var row = el("tr");
-      [st.title || name.slice(PREFIX.length), right + " of " + (st.total || ids.length), String(first),
+      [st.title || name.slice(PREFIX.length), t("of", {right: right, total: st.total || ids.length}), String(first),
        (st.updated || "").slice(0, 10)].forEach(function (c) { row.appendChild(el("td", "", c)); });
       table.appendChild(row);
     }

@@ -22,6 +22,10 @@ def test_one_handout_per_body_cycle_with_every_stage_and_way_in_from_the_data():
         assert way_in["description_en"] in page, way_in["id"]
     for heading in ("When", "Who may, and how", "Where to find the deadline"):
         assert html.count(f"<h3>{heading}</h3>") == len(kb["cycles"])
+    sources = kb["sources"].set_index("id")
+    for cycle in kb["cycles"].to_dict("records"):  # each cycle's sources are listed, with their links
+        for sid in cycle["source_ids"]:
+            assert sources.loc[sid, "title"] in page, (cycle["id"], sid)
 
 
 def test_a_slide_deck_per_module_with_its_debrief():

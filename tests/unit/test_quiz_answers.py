@@ -66,7 +66,7 @@ def test_sealing_is_deterministic_and_hides_which_option_is_right():
 
 def test_check_says_how_it_read_the_answer_then_hint_or_explanation(monkeypatch):
     shown = []
-    monkeypatch.setattr(learner, "_show", lambda ok, text: shown.append((ok, text)))
+    monkeypatch.setattr(learner, "_show", lambda ok, text, lang="en": shown.append((ok, text)))
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     blob = seal("q", "letters", [["b", "d"]], "Look again at section 2.", "B and D because...",
                 {"a": "A is wrong because.", "c": "C is wrong because."}, ["a", "b", "c", "d"])
@@ -149,7 +149,7 @@ def test_in_a_real_ipython_shell_typed_answers_raise_no_python_error(monkeypatch
 
     shell = get_ipython()
     shown = []
-    monkeypatch.setattr(learner, "_show", lambda ok, text: shown.append((ok, text)))
+    monkeypatch.setattr(learner, "_show", lambda ok, text, lang="en": shown.append((ok, text)))
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     assert shell.run_cell("import course.quiz as quiz; quiz.setup()").success
     blob = seal("q", "letters", [["b", "d"]], "h", "B and D.")
