@@ -47,6 +47,14 @@ def esc(value) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else html.escape(str(value))
 
 
+def in_language(text: str, language: str) -> str:
+    """Escaped text, in a span marked with its language when it is not the page's (a title in English on a French
+    page is read with English pronunciation)."""
+    if language and language != i18n.language():
+        return f'<span lang="{esc(language)}">{esc(text)}</span>'
+    return esc(text)
+
+
 def knowledge(kb: KnowledgeBase | None = None) -> KnowledgeBase:
     """The knowledge base a widget draws on: the one given (a test's copy of data/), else the course's."""
     return kb if kb is not None else load()

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import UNIT_WORDS, WHO_LABELS, KnowledgeBase, Labels, Profile, offset_words
 from ..planner import ACTION_LABELS
-from .common import day, esc, people
+from .common import day, esc, in_language, people
 
 TEXT = i18n.Text(__name__, {
     "as_of": {"en": "as of {date}", "fr": "au {date}", "es": "a fecha de {date}"},
@@ -27,8 +27,7 @@ TEXT = i18n.Text(__name__, {
                     "vérifiez la source avant de vous y fier.",
               "es": "Es la cifra más reciente que pudimos confirmar y puede haber cambiado desde entonces: "
                     "consulte la fuente antes de basarse en ella."},
-    "consulted": {"en": "{publisher}, consulted {date}", "fr": "{publisher}, consulté le {date}",
-                  "es": "{publisher}, consultado el {date}"},
+    "consulted": {"en": ", consulted {date}", "fr": ", consulté le {date}", "es": ", consultado el {date}"},
     "part_of": {"en": "Part of the {name}.", "fr": "Fait partie de : {name}.", "es": "Forma parte de: {name}."},
     "what_it_is": {"en": "What it is", "fr": "Nature", "es": "Qué es"},
     "set_up_by": {"en": "Set up by", "fr": "Créé par", "es": "Creado por"},
@@ -249,9 +248,9 @@ def lang_attr(language: str) -> str:
 
 
 def source_links(kb: KnowledgeBase, source_ids) -> str:
-    items = [f'<a href="{esc(s.url)}"{lang_attr(getattr(s, "language", ""))}>{esc(s.title)}</a> '
-             f'({esc(TEXT("consulted", publisher=s.publisher, date=day(s.consulted)))})'
-             for s in kb.sources(source_ids).itertuples()]
+    items = [f'<a href="{esc(s["url"])}"{lang_attr(s.get("language", ""))}>{esc(s["title"])}</a> '
+             f'({in_language(s["publisher"], s.get("language", ""))}{esc(TEXT("consulted", date=day(s["consulted"])))})'
+             for s in kb.sources(source_ids).to_dict("records")]
     return "; ".join(items)
 
 
