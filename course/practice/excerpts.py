@@ -87,7 +87,9 @@ def excerpt_html(excerpt, source, quoted_from=None) -> str:
     paragraphs = "".join(f"<p>{esc(line)}</p>" for line in excerpt.quote.splitlines() if line.strip())
     url = (quoted_from if quoted_from is not None else source).url
     back = f' lang="{esc(page)}"' if marked else ""  # the citation is in the page's language
-    cite = (f'<footer{back}>— <cite><a href="{esc(url)}">{esc(excerpt.symbol)}</a></cite>, '
+    # data/excerpts.csv writes the symbol in English (CAT/C/NOR/CO/8, para. 14; a statement's description)
+    symbol_lang = ' lang="en"' if page != "en" else ""
+    cite = (f'<footer{back}>— <cite{symbol_lang}><a href="{esc(url)}">{esc(excerpt.symbol)}</a></cite>, '
             f"{esc(document_date(excerpt, source))}</footer>")
     notes = "".join(f"<dt>{title}</dt><dd>{esc(getattr(excerpt, column))}</dd>" for column, title in NOTES)
     note = getattr(excerpt, "note", None)

@@ -70,8 +70,13 @@ def quiz_minutes(quiz_id: str) -> int:
     from ..quiz.generate import SPEC_DIR, load_spec
 
     path = SPEC_DIR / f"{quiz_id}.yml"
-    if path.is_file():
-        return load_spec(path).minutes
+    if path.is_file():  # the English spec: its questions, and so its time, are the same in every language
+        before = i18n.language()
+        i18n.use("en")
+        try:
+            return load_spec(path).minutes
+        finally:
+            i18n.use(before)
     released = QUIZ_ROOT / "release" / quiz_id / f"{quiz_id}.ipynb"
     try:
         header = json.loads(released.read_text(encoding="utf-8"))["cells"][0]["source"]
