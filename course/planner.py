@@ -691,6 +691,7 @@ def _rules(kb: KnowledgeBase, lang: str) -> dict:
     ui = {key: TEXT(key) for key in TEXT.strings} | {key: UI(key) for key in UI.strings}
     ui["months"] = i18n.MONTHS[lang]
     ui["decimal"] = "." if lang == "en" else ","
+    ui["colon"] = "\u00a0:" if lang == "fr" else ":"
     return {
         "lang": lang,
         "themes": dict(zip(kb["themes"]["id"], kb["themes"]["name"])),

@@ -257,7 +257,7 @@
     if (plan.passed) notes.push(fmt(rules, "passed", {n: plan.passed}));
     if (plan.off_priority) notes.push(fmt(rules, "off_priority", {n: plan.off_priority}));
     var undated = plan.undated.length ? "<p>" + t("undated") + "</p><ul>" + plan.undated.map(function (u) {
-      return "<li><strong>" + esc(u.body) + "</strong>, " + esc(u.cycle) + ": " + esc(u.question) + "</li>";
+      return "<li><strong>" + esc(u.body) + "</strong>, " + esc(u.cycle) + rules.ui.colon + " " + esc(u.question) + "</li>";
     }).join("") + "</ul>" : "";
     return '<h4 tabindex="-1">' + t("your_plan") + '</h4><p class="course-meta">' + esc(notes.join(" ")) + " " +
       t("dates_note") + "</p>" + table + undated;

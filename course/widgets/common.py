@@ -47,6 +47,11 @@ def esc(value) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else html.escape(str(value))
 
 
+def colon() -> str:
+    """The colon as the language writes it: "Stage 1: …", "Étape 1 : …" (a no-break space before it)."""
+    return "\u00a0:" if i18n.language() == "fr" else ":"
+
+
 def in_language(text: str, language: str) -> str:
     """Escaped text, in a span marked with its language when it is not the page's (a title in English on a French
     page is read with English pronunciation)."""

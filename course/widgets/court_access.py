@@ -14,7 +14,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase, Profile
 from . import views
-from .common import CourseWidget, Views, day, knowledge, searchable_table
+from .common import CourseWidget, Views, colon, day, knowledge, searchable_table
 from .views import NPM_KINDS, npm_kind_options, profile_for
 
 TEXT = i18n.Text(__name__, {
@@ -185,7 +185,7 @@ class CourtAccess(CourseWidget):
     def __init__(self, courts: pd.DataFrame, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.courts = courts.reset_index(drop=True)
-        self.views = Views(TEXT("court"), [f"{c['acronym']}: {c['name']}" for c in self.courts.to_dict("records")],
+        self.views = Views(TEXT("court"), [f"{c['acronym']}{colon()} {c['name']}" for c in self.courts.to_dict("records")],
                            [court_view(self.kb, body_id) for body_id in self.courts["id"]])
         self.profile = None
         if self.live:

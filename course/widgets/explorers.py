@@ -11,7 +11,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase
 from . import views
-from .common import CourseWidget, Views, knowledge, searchable_table, show_html, use_stylesheet
+from .common import CourseWidget, Views, colon, knowledge, searchable_table, show_html, use_stylesheet
 
 TEXT = i18n.Text(__name__, {
     "kind": {"en": "Kind", "fr": "Type", "es": "Tipo"},
@@ -60,7 +60,7 @@ class BodyExplorer(CourseWidget):
     def __init__(self, bodies: pd.DataFrame, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.bodies = bodies.reset_index(drop=True)
-        names = [f"{b['acronym']}: {b['name']}" for b in self.bodies.to_dict("records")]
+        names = [f"{b['acronym']}{colon()} {b['name']}" for b in self.bodies.to_dict("records")]
         self.views = Views(TEXT("body"), names, [views.body_card(self.kb, body_id) for body_id in self.bodies["id"]])
         self.filters: dict = {}
         self.keyword = self.picker = self.stack = None

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase, Labels
 from . import views
-from .common import CourseWidget, Views, searchable_table
+from .common import CourseWidget, Views, colon, searchable_table
 
 TEXT = i18n.Text(__name__, {
     "case": {"en": "{kind}, in {region}", "fr": "{kind}, en {region}", "es": "{kind}, en {region}"},
@@ -138,7 +138,7 @@ def answer_view(kb: KnowledgeBase, institution: str, region: str, heading_level:
                      else TEXT("for_region", region=REGIONS[r["network_region"]]))
             note = (f' <span class="course-meta">{views.esc(TEXT("uncertain", note=r["note"]))}</span>'
                     if r["note"] else "")
-            items.append(f"<li><strong>{views.esc(r['acronym'])}</strong>: {views.esc(r['name'])} "
+            items.append(f"<li><strong>{views.esc(r['acronym'])}</strong>{colon()} {views.esc(r['name'])} "
                          f"({views.esc(scope)}). <em>{views.esc(ROUTES[r['route']])}.</em> "
                          f"{views.esc(r['condition'])}{note}<br><span class=\"course-meta\">"
                          f"{views.TEXT('sources_colon', links=views.source_links(kb, r['source_ids']))}</span></li>")

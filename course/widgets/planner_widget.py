@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import i18n, planner
 from ..kb import KnowledgeBase
 from ..planner import UI
-from .common import Views, knowledge, show_html, static_book, use_stylesheet
+from .common import Views, colon, knowledge, show_html, static_book, use_stylesheet
 from .views import capital, esc, format_number, label
 
 TEXT = i18n.Text(__name__, {
@@ -95,7 +95,7 @@ def profile_html(profile: planner.NPMProfile, kb: KnowledgeBase | None = None) -
     anchors = kb["anchors"].set_index("id")
     nhri = (TEXT("nhri_grade", grade=profile.nhri_grade) if profile.nhri and profile.nhri_grade
             else TEXT("nhri_not_accredited") if profile.nhri else TEXT("not_nhri"))
-    dates = "; ".join(f"{esc(anchors.at[a, 'name'])}: {esc(long_date(d))}"
+    dates = "; ".join(f"{esc(anchors.at[a, 'name'])}{colon()} {esc(long_date(d))}"
                       for a, d in profile.dates.items()) or TEXT("none")
     rows = [(TEXT("region"), esc(capital(label("region", profile.region or "")))),
             (TEXT("regional_systems"), esc(", ".join(label("system", s) for s in profile.systems) or TEXT("none"))),
@@ -146,7 +146,7 @@ def plan_html(plan: planner.Plan, heading: str | None = None, level: int = 4) ->
         notes.append(UI("off_priority", n=plan.off_priority))
     undated = ""
     if not plan.undated.empty:
-        items = "".join(f"<li><strong>{esc(u.body)}</strong>, {esc(u.cycle)}: {esc(u.question)}</li>"
+        items = "".join(f"<li><strong>{esc(u.body)}</strong>, {esc(u.cycle)}{colon()} {esc(u.question)}</li>"
                         for u in plan.undated.itertuples())
         undated = f"<p>{esc(UI('undated'))}</p><ul>{items}</ul>"
     return (f'<{h}>{esc(heading)}</{h}><p class="course-meta">{esc(" ".join(notes))} {esc(UI("dates_note"))}</p>'

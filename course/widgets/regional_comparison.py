@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import i18n
 from ..kb import KnowledgeBase, Labels
-from .common import CourseWidget, Views
+from .common import CourseWidget, Views, colon
 from .views import TEXT as VIEWS_TEXT
 from .views import esc, source_links
 
@@ -142,7 +142,7 @@ class RegionalComparison(CourseWidget):
         self.aspect_select = w.SelectMultiple(options=labels, value=tuple(self.aspects[:2]), rows=len(labels),
                                               description=TEXT("aspects"), style={"description_width": "initial"})
         self.body_select = w.SelectMultiple(
-            options=[(f"{self.kb.body(b)['acronym']}: {self.kb.body(b)['name']}", b) for b in self.bodies],
+            options=[(f"{self.kb.body(b)['acronym']}{colon()} {self.kb.body(b)['name']}", b) for b in self.bodies],
             value=tuple(self.bodies), rows=len(self.bodies), description=TEXT("bodies"),
             style={"description_width": "initial"}, layout=w.Layout(width="32em"))
         self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=TEXT("keyword"))

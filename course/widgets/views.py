@@ -15,7 +15,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import UNIT_WORDS, WHO_LABELS, KnowledgeBase, Labels, Profile, offset_words
 from ..planner import ACTION_LABELS
-from .common import day, esc, in_language, people
+from .common import colon, day, esc, in_language, people
 
 TEXT = i18n.Text(__name__, {
     "as_of": {"en": "as of {date}", "fr": "au {date}", "es": "a fecha de {date}"},
@@ -306,7 +306,7 @@ def opportunity_list(opportunities: pd.DataFrame, themes: pd.DataFrame) -> str:
                      visibility=VISIBILITY_LABELS.get(o["visibility"], o["visibility"]),
                      effort=staff_days(o["effort_days"]), themes=", ".join(theme_names[t] for t in o["themes"]))
         conditions = f" {esc(o['conditions'])}" if o["conditions"] else ""
-        items.append(f"<li><strong>{esc(o['name'])}</strong>: {esc(o['description'])}{conditions}"
+        items.append(f"<li><strong>{esc(o['name'])}</strong>{colon()} {esc(o['description'])}{conditions}"
                      f'<br><span class="course-meta">{esc(facts)}</span></li>')
     return f"<ul>{''.join(items)}</ul>"
 
@@ -368,7 +368,7 @@ def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profi
     return (f'<section class="course-card course-stage" '
             f'aria-label="{esc(TEXT("stage_label", n=index + 1, name=s["name"]))}">'
             f'<div class="course-stage-timeline">'
-            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name"] + ": " + path["name"])}</div>'
+            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name"] + colon() + " " + path["name"])}</div>'
             f'<div class="course-stage-details">'
             f'<h4>{esc(TEXT("stage_of", n=index + 1, total=len(stages), name=s["name"]))}</h4>'
             f'<p>{esc(s["summary"])}</p>'
@@ -381,6 +381,6 @@ def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profi
 
 def cycle_in_words(kb: KnowledgeBase, cycle_id: str, path_id: str) -> str:
     """The text alternative of the timeline: every stage of the path with its timing, in order."""
-    items = "".join(f"<li><strong>{esc(s['name'])}</strong>: {esc(s['timing'])}</li>"
+    items = "".join(f"<li><strong>{esc(s['name'])}</strong>{colon()} {esc(s['timing'])}</li>"
                     for s in kb.stages(cycle_id, path_id).to_dict("records"))
     return f"<ol>{items}</ol>"

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import i18n
 from ..kb import WHO_LABELS, KnowledgeBase, Labels, Profile
-from .common import CourseWidget, Views, searchable_table
+from .common import CourseWidget, Views, colon, searchable_table
 from .views import MODE_LABELS, VISIBILITY_LABELS, esc, npm_kind_options, profile_for, staff_days
 
 PHASE_TITLES = Labels(__name__ + ".PHASE_TITLES", {
@@ -105,7 +105,7 @@ def phase_html(items: pd.DataFrame, phase: str, cycle_id: str) -> str:
                     mode=MODE_LABELS[o["mode"]], visibility=VISIBILITY_LABELS.get(o["visibility"], o["visibility"]),
                     effort=staff_days(o["effort_days"]))
         entries.append(f'<li><label for="{esc(box)}"><input type="checkbox" id="{esc(box)}">'
-                       f"<strong>{esc(o['name'])}</strong></label>: {esc(o['description'])}{conditions}"
+                       f"<strong>{esc(o['name'])}</strong></label>{colon()} {esc(o['description'])}{conditions}"
                        f'<span class="course-meta">{esc(meta)}</span></li>')
     total = float(rows["effort_days"].sum())
     count = TEXT("actions" if len(rows) != 1 else "actions_one", n=len(rows), effort=staff_days(total))
