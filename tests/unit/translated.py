@@ -86,7 +86,7 @@ def real_translations(lang: str):
 
 
 # --- is any English left? --------------------------------------------------------------------------------------
-ENGLISH = re.compile(r"\b(the|and|of|with|you|your|this|for|is|are|to)\b")
+ENGLISH = re.compile(r"(?<![\w-])(the|and|of|with|you|your|this|for|is|are|to)(?![\w-])")
 VOID = {"br", "img", "input", "meta", "link", "hr", "col", "source", "wbr", "area", "base", "embed", "param",
         "track", "rect", "circle", "line", "path"}
 
