@@ -656,11 +656,13 @@ def speaking(lang: str):
         i18n.use(before)
 
 
-def rules(kb: KnowledgeBase | None = None, lang: str | None = None) -> dict:
+def rules(kb: KnowledgeBase | str | None = None, lang: str | None = None) -> dict:
     """Everything the book's planner (js/planner.js) needs to rank openings as make_plan does, from data/, as
     plain JSON-ready data in LANG (default: the language in use): the build writes it to one file per edition.
     rules["ui"] holds every sentence the script shows or writes, in that language; kb, when given, must be
     loaded in that language (course.kb.load(lang=LANG))."""
+    if isinstance(kb, str):  # rules("fr")
+        kb, lang = None, kb
     lang = i18n.check_language(lang or i18n.language())
     with speaking(lang):
         return _rules(kb or load(lang=lang), lang)

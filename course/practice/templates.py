@@ -419,11 +419,12 @@ def times_table(lang: str | None = None) -> str:
     return "\n".join(lines) + "\n\n" + TEXT("times_note", lang, hours=hours) + "\n"
 
 
-def prepare(generated: Path = GENERATED, lang: str | None = None) -> list[Path]:
-    """Everything the book build needs from this package, for one edition: the templates in LANG (default: the
-    language in use) under GENERATED/templates/ and the start page's times as GENERATED/module_times.md. The file
-    names are the same in every edition; the build gives each edition its own GENERATED folder."""
-    lang = i18n.check_language(lang or i18n.language())
+def prepare(generated: Path = GENERATED, lang: str = "en") -> list[Path]:
+    """Everything the book build needs from this package, for one edition: the templates in LANG (default:
+    English, in _generated/ as always) under GENERATED/templates/ and the start page's times as
+    GENERATED/module_times.md. The file names are the same in every edition; the build gives each edition its own
+    GENERATED folder, e.g. prepare(ROOT / "_generated" / "fr", "fr")."""
+    lang = i18n.check_language(lang)
     generated = Path(generated)
     folder = generated / TEMPLATES_FOLDER
     paths = [write_document(t, folder, lang) for t in _DOCUMENTS] + [write_tracker(folder, lang)]
