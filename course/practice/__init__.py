@@ -21,7 +21,7 @@ __all__ = ["module_minutes", "quiz_minutes", "task_minutes", "case_file", "your_
 TEXT = i18n.Text(__name__, {
     "fiction": {"en": "**Fiction.** Norvalia, its NPM and every person and place in this case are invented for "
                       "practice. The bodies they deal with are real; the events are not.",
-                "fr": "**Fiction.** La Norvalia, son MNP et toutes les personnes et tous les lieux de ce cas sont "
+                "fr": "**Fiction.** Norvalia, son MNP et toutes les personnes et tous les lieux de ce cas sont "
                       "inventés pour l'exercice. Les organes auxquels ils ont affaire sont réels ; les événements ne "
                       "le sont pas.",
                 "es": "**Ficción.** Norvalia, su MNP y todas las personas y los lugares de este caso son inventados "

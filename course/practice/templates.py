@@ -291,7 +291,7 @@ TEXT = i18n.Text(__name__, {
                      "órgano regional y el propio MNP, y lo que hizo el Estado."},
     "read_3": {"en": "The first rows are an example from the course's case file. They are fiction (Norvalia is an "
                      "invented State): delete them before you use the tracker.",
-               "fr": "Les premières lignes sont un exemple tiré du dossier d'étude du cours. C'est une fiction (la "
+               "fr": "Les premières lignes sont un exemple tiré du dossier d'étude du cours. C'est une fiction ("
                      "Norvalia est un État inventé) : supprimez-les avant d'utiliser l'outil.",
                "es": "Las primeras filas son un ejemplo del expediente del caso del curso. Son ficción (Norvalia es "
                      "un Estado inventado): bórrelas antes de usar la herramienta."},

@@ -72,7 +72,7 @@ TEXT = i18n.Text(__name__, {
     "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
     "every_cycle": {"en": "every cycle in the course", "fr": "tous les cycles du cours", "es": "todos los ciclos del curso"},
     "cycle": {"en": "Cycle", "fr": "Cycle", "es": "Ciclo"},
-    "step": {"en": "Step", "fr": "Étape n°", "es": "Paso"},
+    "step": {"en": "Step", "fr": "N° d'étape", "es": "Paso"},
     "open_to": {"en": "Open to (from the data)", "fr": "Ouvert à (selon les données)", "es": "Abierta a (según los datos)"},
     "table_caption": {"en": "Every opening in every cycle of the course, by kind of NPM: search, or click a heading to "
                             "sort",

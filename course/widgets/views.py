@@ -34,7 +34,7 @@ TEXT = i18n.Text(__name__, {
     "working_since": {"en": "{instrument}; working since {year}", "fr": "{instrument} ; en activité depuis {year}",
                       "es": "{instrument}; en funcionamiento desde {year}"},
     "seat": {"en": "Seat", "fr": "Siège", "es": "Sede"},
-    "size": {"en": "Size", "fr": "Taille", "es": "Tamaño"},
+    "size": {"en": "Size", "fr": "En chiffres", "es": "En cifras"},
     "no_count": {"en": "no count recorded", "fr": "aucun chiffre enregistré", "es": "ninguna cifra registrada"},
     "what_it_does": {"en": "What it does", "fr": "Ce qu'il fait", "es": "Qué hace"},
     "why_npm": {"en": "Why it matters to an NPM", "fr": "Pourquoi il compte pour un MNP",
@@ -136,7 +136,7 @@ KIND_NAMES = Labels(__name__ + ".KIND_NAMES", {
     "court": {"en": "court", "fr": "cour", "es": "tribunal"},
     "monitoring_body": {"en": "monitoring body", "fr": "organe de contrôle", "es": "órgano de supervisión"},
     "network": {"en": "network", "fr": "réseau", "es": "red"},
-    "rapporteurship": {"en": "rapporteurship", "fr": "rapporteur ou rapporteuse", "es": "relatoría"},
+    "rapporteurship": {"en": "rapporteurship", "fr": "mandat de rapporteur", "es": "relatoría"},
     "standard": {"en": "standard", "fr": "norme", "es": "norma"},
 })
 REGION_NAMES = Labels(__name__ + ".REGION_NAMES", {

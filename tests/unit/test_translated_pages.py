@@ -310,3 +310,41 @@ def test_the_check_finds_english(kb):
     assert english_left(views.body_card(kb, "cat"))
     assert not english_left('<p>Le comité <span lang="en">and the others</span> décide.</p>')
     assert english_left('<p aria-label="Search this table">Rien</p>')
+
+
+def test_the_one_line_calls_of_the_pages_show_no_english(edition, monkeypatch):
+    """What a notebook cell shows in the book: the widgets with their searchable tables and captions, the cycle in
+    words, the reasons to engage, the sources and the page furniture."""
+    from course import pages
+    from course.widgets import common
+
+    lang, kb, _ = edition
+    shown: list[str] = []
+    monkeypatch.setenv("COURSE_STATIC_BOOK", "1")
+    for module in (common, explorers, court_access, landscape, network_finder, nhri_comparison, planner_widget,
+                   regional_comparison, visit_checklist, source_widget):
+        if hasattr(module, "show_html"):
+            monkeypatch.setattr(module, "show_html", shown.append)
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda *objects: shown.extend(
+        getattr(o, "data", "") or "" for o in objects))
+    explorers.body_explorer(module="treaty_bodies", kb=kb)
+    explorers.cycle_explorer("upr", kb=kb)
+    court_access.court_access(kb=kb)
+    landscape.landscape_explorer(kb=kb)
+    landscape.reasons(kb=kb)
+    landscape.sources(kb=kb)
+    network_finder.network_finder(kb=kb)
+    nhri_comparison.nhri_comparison(kb=kb)
+    regional_comparison.regional_comparison(kb=kb)
+    visit_checklist.visit_checklist(kb=kb)
+    planner_widget.engagement_planner(kb=kb)
+    planner_widget.worked_examples(kb=kb)
+    planner_widget.sources(kb=kb)
+    pages.covers("treaty_bodies", kb=kb)
+    pages.covers("orientation", kb=kb)
+    pages.sources("treaty_bodies", kb=kb)
+    assert len(shown) > 20
+    for markup in shown:
+        no_english(markup, kb)
