@@ -7,6 +7,7 @@ data/fr and data/es once they are complete."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import subprocess
@@ -103,7 +104,7 @@ def test_every_widget_speaks_the_language(edition):
 def test_widgets_show_the_data_in_the_language(edition):
     lang, kb, source = edition
     card = views.body_card(kb, "cat")
-    assert kb.body("cat")["name"] in card and kb.body("cat")[f"functions_{lang}"] in card
+    assert html.escape(kb.body("cat")["name"]) in card and html.escape(kb.body("cat")[f"functions_{lang}"]) in card
     if source == "stand-in":
         assert "« Texte FR name cat »" in card if lang == "fr" else "« Texto ES name cat »" in card
     experts = kb.figure("cat", "experts")
@@ -195,7 +196,7 @@ def test_how_its_done_marks_the_quotation_language_and_cites_the_official_versio
         if e["quote_lang"] != lang:
             assert '<blockquote lang="en">' in markup
         if e["quote_source_id"]:
-            assert kb.sources(e["quote_source_id"]).iloc[0]["url"] in markup
+            assert html.escape(kb.sources(e["quote_source_id"]).iloc[0]["url"]) in markup
     assert ("Ce que fait le passage" if lang == "fr" else "Qué hace el pasaje") in markup
 
 
