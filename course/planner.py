@@ -138,6 +138,7 @@ TEXT = i18n.Text(__name__, {
     "beyond": {"en": "beyond your staff-day budget: keep it in reserve",
                "fr": "au-delà de votre budget de jours de travail : gardez-la en réserve",
                "es": "supera su presupuesto de días de trabajo: guárdela en reserva"},
+    "sep": {"en": "; ", "fr": " ; ", "es": "; "},  # between the reasons of a rank
     "reason": {"en": "Rank {rank}: {why}.", "fr": "Rang {rank} : {why}.", "es": "Puesto {rank}: {why}."},
     "confirm": {"en": "Confirm the date on the {acronym}'s own calendar: {url}",
                 "fr": "Vérifiez la date dans le calendrier de l'organe ({acronym}) : {url}",
@@ -484,7 +485,7 @@ def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase 
     status, used = fit_budget(items, float(profile.staff_days))
     items["in_plan"] = [status[i] for i in items.index]
     items.insert(0, "rank", range(1, len(items) + 1))
-    items["reason"] = [TEXT("reason", rank=r, why="; ".join(w)) for r, w in zip(items["rank"], items["why"])]
+    items["reason"] = [TEXT("reason", rank=r, why=TEXT("sep").join(w)) for r, w in zip(items["rank"], items["why"])]
     return Plan(profile=profile, today=today, items=items.drop(columns=["why"]),
                 undated=pd.DataFrame(undated, columns=["body", "cycle", "question"]),
                 passed=passed, off_priority=off_priority, days_planned=used)

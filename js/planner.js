@@ -164,7 +164,7 @@
     items.forEach(function (row, i) {
       row.rank = i + 1;
       row.in_plan = fit.status[i];
-      row.reason = fmt(rules, "reason", {rank: row.rank, why: row.why.join("; ")});
+      row.reason = fmt(rules, "reason", {rank: row.rank, why: row.why.join(rules.ui.sep)});
       delete row.why;
     });
     return {items: items, undated: found.undated, passed: found.passed, off_priority: found.offPriority,

@@ -95,7 +95,7 @@ def profile_html(profile: planner.NPMProfile, kb: KnowledgeBase | None = None) -
     anchors = kb["anchors"].set_index("id")
     nhri = (TEXT("nhri_grade", grade=profile.nhri_grade) if profile.nhri and profile.nhri_grade
             else TEXT("nhri_not_accredited") if profile.nhri else TEXT("not_nhri"))
-    dates = "; ".join(f"{esc(anchors.at[a, 'name'])}{colon()} {esc(long_date(d))}"
+    dates = planner.TEXT("sep").join(f"{esc(anchors.at[a, 'name'])}{colon()} {esc(long_date(d))}"
                       for a, d in profile.dates.items()) or TEXT("none")
     rows = [(TEXT("region"), esc(capital(label("region", profile.region or "")))),
             (TEXT("regional_systems"), esc(", ".join(label("system", s) for s in profile.systems) or TEXT("none"))),
