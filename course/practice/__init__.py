@@ -6,6 +6,7 @@ after the task, saved with the notebook; in the book it is a text area that _sta
 the browser (the build sets COURSE_STATIC_BOOK, see course.publish.build)."""
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Mapping
 
@@ -34,6 +35,10 @@ TEXT = i18n.Text(__name__, {
     "answer_box": {"en": "Your answer (it stays in this browser, on this device only)",
                    "fr": "Votre réponse (elle reste dans ce navigateur, sur cet appareil uniquement)",
                    "es": "Su respuesta (se queda en este navegador, solo en este dispositivo)"},
+    # shown by _static/course-answer.js when the browser cannot keep the answer (it reads data-course-unsaved)
+    "not_kept": {"en": "This browser does not keep what you write here: copy it somewhere before you leave.",
+                 "fr": "Ce navigateur ne conserve pas ce que vous écrivez ici : copiez-le ailleurs avant de partir.",
+                 "es": "Este navegador no conserva lo que escribe aquí: cópielo en otro lugar antes de salir."},
     "cell_below": {"en": "Write your answer in the cell below: double-click it, write, then press Shift+Enter. It is "
                          "saved with the notebook. Then open the model answer under it.",
                    "fr": "Écrivez votre réponse dans la cellule ci-dessous : double-cliquez dessus, écrivez, puis "
@@ -179,7 +184,8 @@ def your_turn(task_id: str, kb: KnowledgeBase | None = None) -> None:
     if _in_book():
         box = f"answer-{task_id}"
         _show(html_text=f'<div class="course-answer"><label for="{box}">{TEXT("answer_box")}</label>'
-                        f'<textarea id="{box}" data-course-answer="{task_id}" rows="8"></textarea></div>')
+                        f'<textarea id="{box}" data-course-answer="{task_id}" rows="8" '
+                        f'data-course-unsaved="{html.escape(TEXT("not_kept"))}"></textarea></div>')
     else:
         _show(TEXT("cell_below"))
 
