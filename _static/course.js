@@ -55,6 +55,7 @@
     var count = box.querySelector(".course-count");
     // the words come from the page, in its language (course/widgets/common.py writes them)
     var countText = box.dataset.courseCount || "{shown} / {total}";
+    var lang = (document.documentElement.lang || "").slice(0, 2);
     each(table, "thead th", function (th, i) {
       var button = th.querySelector("button");
       if (!button) return;
@@ -65,8 +66,8 @@
         rows.slice().sort(function (a, b) {
           var x = cellValue(a, i), y = cellValue(b, i);
           if (typeof x !== typeof y) { x = String(x); y = String(y); }
-          var order = typeof x === "string" ? x.localeCompare(y, document.documentElement.lang || undefined)
-                                            : (x < y ? -1 : x > y ? 1 : 0);
+          var order = typeof x === "string" && lang && lang !== "en" ? x.localeCompare(y, lang)  // é with e
+                                                                      : (x < y ? -1 : x > y ? 1 : 0);
           return order * (up ? 1 : -1);
         }).forEach(function (row) { body.appendChild(row); });
       });
