@@ -45,14 +45,17 @@
 
   function cellValue(row, i) {
     var cell = row.children[i], text = cell ? cell.textContent.trim() : "";
-    var number = /^-?\d+(\.\d+)?/.exec(text);
-    return number && /^-?\d+(\.\d+)?(\D|$)/.test(text) ? parseFloat(number[0]) : text.toLowerCase();
+    var number = /^-?\d+([.,]\d+)?/.exec(text);  // 1.5 in English, 1,5 in French and Spanish
+    return number && /^-?\d+([.,]\d+)?(\D|$)/.test(text) ? parseFloat(number[0].replace(",", ".")) : text.toLowerCase();
   }
 
   function setUpTable(box) {
     var table = box.querySelector("table"), body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows), input = box.querySelector("input[type=search]");
     var count = box.querySelector(".course-count");
+    // the words come from the page, in its language (course/widgets/common.py writes them)
+    var countText = box.dataset.courseCount || "{shown} / {total}";
+    var lang = (document.documentElement.lang || "").slice(0, 2);
     each(table, "thead th", function (th, i) {
       var button = th.querySelector("button");
       if (!button) return;
@@ -63,7 +66,9 @@
         rows.slice().sort(function (a, b) {
           var x = cellValue(a, i), y = cellValue(b, i);
           if (typeof x !== typeof y) { x = String(x); y = String(y); }
-          return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+          var order = typeof x === "string" && lang && lang !== "en" ? x.localeCompare(y, lang)  // é with e
+                                                                      : (x < y ? -1 : x > y ? 1 : 0);
+          return order * (up ? 1 : -1);
         }).forEach(function (row) { body.appendChild(row); });
       });
     });
@@ -75,7 +80,7 @@
         row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
         if (!row.hidden) shown += 1;
       });
-      count.textContent = words.length ? shown + " of " + rows.length + " rows shown" : "";
+      count.textContent = words.length ? countText.replace("{shown}", shown).replace("{total}", rows.length) : "";
     });
   }
 

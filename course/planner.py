@@ -18,6 +18,7 @@ import csv
 import functools
 import io
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -25,9 +26,201 @@ from pathlib import Path
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from .kb import WHO_LABELS, KnowledgeBase, Profile, load, offset_words
+from . import i18n
+from .kb import WHO_LABELS, KnowledgeBase, Labels, Profile, load, offset_words
 
-BASIS_WORDS = {"rule": "rule", "practice": "usual practice", "estimate": "estimate"}
+BASIS_WORDS = Labels(__name__ + ".BASIS_WORDS", {
+    "rule": {"en": "rule", "fr": "règle", "es": "norma"},
+    "practice": {"en": "usual practice", "fr": "pratique habituelle", "es": "práctica habitual"},
+    "estimate": {"en": "estimate", "fr": "estimation", "es": "estimación"},
+})
+# Every sentence the planner writes, in each language. js/planner.js gets the same strings from rules()["ui"]
+# (placeholders in braces), so that the book's plans read exactly as the Python ones.
+TEXT = i18n.Text(__name__, {
+    # problems with a profile
+    "cannot_use": {"en": "The planner cannot use this profile:", "fr": "Le planificateur ne peut pas utiliser ce profil :",
+                   "es": "El planificador no puede usar este perfil:"},
+    "region_missing": {"en": "Say which region your State is in (one of: {regions}).",
+                       "fr": "Indiquez la région de votre État (l'une de : {regions}).",
+                       "es": "Indique en qué región está su Estado (una de: {regions})."},
+    "region_unknown": {"en": "Unknown region {region}: choose one of {regions}.",
+                       "fr": "Région inconnue {region} : choisissez l'une de {regions}.",
+                       "es": "Región desconocida {region}: elija una de {regions}."},
+    "system_unknown": {"en": "Unknown regional system {system}: choose from {systems}.",
+                       "fr": "Système régional inconnu {system} : choisissez parmi {systems}.",
+                       "es": "Sistema regional desconocido {system}: elija entre {systems}."},
+    "system_region": {"en": "The {system} system does not cover the {region} region: its bodies serve {regions}. "
+                            "Untick it or change the region.",
+                      "fr": "Le système {system} ne couvre pas la région {region} : ses organes couvrent {regions}. "
+                            "Décochez-le ou changez de région.",
+                      "es": "El sistema {system} no abarca la región {region}: sus órganos abarcan {regions}. "
+                            "Desmárquelo o cambie la región."},
+    "grade_unknown": {"en": "Unknown NHRI accreditation grade {grade}: GANHRI grades are A and B (leave it empty if "
+                            "the NHRI is not accredited).",
+                      "fr": "Statut d'accréditation d'INDH inconnu {grade} : les statuts de la GANHRI sont A et B "
+                            "(laissez le champ vide si l'INDH n'est pas accréditée).",
+                      "es": "Categoría de acreditación de INDH desconocida {grade}: las categorías de la GANHRI son "
+                            "A y B (deje el campo vacío si la INDH no está acreditada)."},
+    "grade_not_nhri": {"en": "You gave an NHRI grade ({grade}) but said the NPM is not an NHRI: either tick 'also an "
+                             "NHRI' or leave the grade empty.",
+                       "fr": "Vous avez indiqué un statut d'INDH ({grade}) mais dit que le MNP n'est pas une INDH : "
+                             "cochez « aussi une INDH » ou laissez le statut vide.",
+                       "es": "Indicó una categoría de INDH ({grade}) pero dijo que el MNP no es una INDH: marque "
+                             "«también una INDH» o deje la categoría vacía."},
+    "no_theme": {"en": "Choose at least one thematic priority: the plan ranks openings by how well they serve them.",
+                 "fr": "Choisissez au moins une priorité thématique : le plan classe les occasions selon la façon "
+                       "dont elles les servent.",
+                 "es": "Elija al menos una prioridad temática: el plan ordena las oportunidades según cuánto las "
+                       "sirven."},
+    "theme_unknown": {"en": "Unknown thematic priority {theme}: see data/themes.csv for the ids.",
+                      "fr": "Priorité thématique inconnue {theme} : voir data/themes.csv pour les identifiants.",
+                      "es": "Prioridad temática desconocida {theme}: vea los identificadores en data/themes.csv."},
+    "days_bad": {"en": "Staff days must be a number above 0 (got {days}): how many days can the NPM give to "
+                       "international engagement in the period?",
+                 "fr": "Les jours de travail doivent être un nombre supérieur à 0 (reçu : {days}) : combien de jours "
+                       "le MNP peut-il consacrer à l'engagement international sur la période ?",
+                 "es": "Los días de trabajo deben ser un número mayor que 0 (se recibió {days}): ¿cuántos días puede "
+                       "dedicar el MNP a la participación internacional en el período?"},
+    "date_unknown": {"en": "Unknown date {anchor}: the dates the planner knows are {anchors}.",
+                     "fr": "Date inconnue {anchor} : les dates que le planificateur connaît sont {anchors}.",
+                     "es": "Fecha desconocida {anchor}: las fechas que conoce el planificador son {anchors}."},
+    "date_bad": {"en": "The date for '{name}' is not a date: {value} (write it as YYYY-MM-DD).",
+                 "fr": "La date indiquée pour « {name} » n'est pas une date : {value} (écrivez-la sous la forme "
+                       "AAAA-MM-JJ).",
+                 "es": "La fecha indicada para «{name}» no es una fecha: {value} (escríbala como AAAA-MM-DD)."},
+    "date_not_covered": {"en": "You gave a date for '{name}', but the {acronym} belongs to the {system} system, which "
+                               "you did not say covers your State.",
+                         "fr": "Vous avez indiqué une date pour « {name} », mais l'organe {acronym} relève du système "
+                               "{system}, dont vous n'avez pas dit qu'il couvre votre État.",
+                         "es": "Indicó una fecha para «{name}», pero el órgano {acronym} pertenece al sistema "
+                               "{system}, que usted no indicó que abarque a su Estado."},
+    "empty": {"en": "The profile is empty: describe your NPM first.",
+              "fr": "Le profil est vide : décrivez d'abord votre MNP.",
+              "es": "El perfil está vacío: describa primero su MNP."},
+    # the reasons of the ranking, the first steps and the dates
+    "serves": {"en": "serves {n} of your priorities ({names})", "fr": "sert {n} de vos priorités ({names})",
+               "es": "sirve a {n} de sus prioridades ({names})"},
+    "shapes": {"en": "shapes what the body asks or recommends",
+               "fr": "influe sur ce que l'organe demande ou recommande",
+               "es": "influye en lo que el órgano pregunta o recomienda"},
+    "uses": {"en": "turns the body's findings into pressure at home",
+             "fr": "transforme les constats de l'organe en pression dans le pays",
+             "es": "convierte las conclusiones del órgano en presión en el país"},
+    "costs_one": {"en": "costs about {n} staff day", "fr": "coûte environ {n} jour de travail",
+                  "es": "cuesta unos {n} día de trabajo"},
+    "costs": {"en": "costs about {n} staff days", "fr": "coûte environ {n} jours de travail",
+              "es": "cuesta unos {n} días de trabajo"},
+    "note_invitation": {"en": "Only if the body invites you.", "fr": "Seulement si l'organe vous invite.",
+                        "es": "Solo si el órgano lo invita."},
+    "invitation": {"en": "depends on an invitation", "fr": "dépend d'une invitation", "es": "depende de una invitación"},
+    "note_prior": {"en": "Only open if you sent written information earlier in this cycle.",
+                   "fr": "Possible seulement si vous avez envoyé des informations écrites plus tôt dans ce cycle.",
+                   "es": "Solo es posible si envió información por escrito antes en este ciclo."},
+    "note_ecosoc": {"en": "As your NPM is not an accredited NHRI, go through an NGO with ECOSOC status.",
+                    "fr": "Votre MNP n'étant pas une INDH accréditée, passez par une ONG dotée du statut consultatif "
+                          "auprès de l'ECOSOC.",
+                    "es": "Como su MNP no es una INDH acreditada, actúe por medio de una ONG reconocida como entidad "
+                          "consultiva del ECOSOC."},
+    "partner": {"en": "needs a partner NGO with ECOSOC status",
+                "fr": "nécessite une ONG partenaire dotée du statut consultatif auprès de l'ECOSOC",
+                "es": "requiere una ONG asociada reconocida como entidad consultiva del ECOSOC"},
+    "estimate": {"en": "date is our estimate", "fr": "la date est notre estimation", "es": "la fecha es nuestra estimación"},
+    "needs_earlier": {"en": "needs written information sent earlier, which this plan cannot include",
+                      "fr": "nécessite des informations écrites envoyées plus tôt, que ce plan ne peut pas inclure",
+                      "es": "requiere información por escrito enviada antes, que este plan no puede incluir"},
+    "brings_in": {"en": "brings in '{name}', which it needs", "fr": "entraîne « {name} », dont elle a besoin",
+                  "es": "incluye «{name}», que necesita"},
+    "needed_for": {"en": "needed for '{name}'", "fr": "nécessaire pour « {name} »", "es": "necesaria para «{name}»"},
+    "beyond_with": {"en": "beyond your staff-day budget (with what it needs): keep it in reserve",
+                    "fr": "au-delà de votre budget de jours de travail (avec ce dont elle a besoin) : gardez-la en "
+                          "réserve",
+                    "es": "supera su presupuesto de días de trabajo (con lo que necesita): guárdela en reserva"},
+    "beyond": {"en": "beyond your staff-day budget: keep it in reserve",
+               "fr": "au-delà de votre budget de jours de travail : gardez-la en réserve",
+               "es": "supera su presupuesto de días de trabajo: guárdela en reserva"},
+    "sep": {"en": "; ", "fr": " ; ", "es": "; "},  # between the reasons of a rank
+    "reason": {"en": "Rank {rank}: {why}.", "fr": "Rang {rank} : {why}.", "es": "Puesto {rank}: {why}."},
+    "confirm": {"en": "Confirm the date on the {acronym}'s own calendar: {url}",
+                "fr": "Vérifiez la date dans le calendrier de l'organe ({acronym}) : {url}",
+                "es": "Confirme la fecha en el calendario del propio órgano ({acronym}): {url}"},
+    "date_basis": {"en": "{basis}: {when}", "fr": "{basis} : {when}", "es": "{basis}: {when}"},
+    # the calendar file
+    "ics_name": {"en": "NPM engagement plan", "fr": "Plan d'engagement du MNP", "es": "Plan de participación del MNP"},
+    "ics_description": {"en": "Stage: {stage}. Date: {basis}.\nWhy: {reason}\nFirst steps: {steps}",
+                        "fr": "Étape : {stage}. Date : {basis}.\nPourquoi : {reason}\nPremières démarches : {steps}",
+                        "es": "Etapa: {stage}. Fecha: {basis}.\nPor qué: {reason}\nPrimeros pasos: {steps}"},
+})
+# The words of the plan as a page shows it (course/widgets/planner_widget.py in a kernel, js/planner.js in the
+# book), and the messages of the book's form.
+UI = i18n.Text(__name__ + ".UI", {
+    "your_plan": {"en": "Your plan", "fr": "Votre plan", "es": "Su plan"},
+    "col_opportunity": {"en": "Opportunity", "fr": "Occasion", "es": "Oportunidad"},
+    "col_rank": {"en": "Rank", "fr": "Rang", "es": "Puesto"},
+    "col_date": {"en": "Date", "fr": "Date", "es": "Fecha"},
+    "col_body": {"en": "Body", "fr": "Organe", "es": "Órgano"},
+    "col_stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
+    "col_days": {"en": "Staff days", "fr": "Jours de travail", "es": "Días de trabajo"},
+    "col_why": {"en": "Why it ranks here", "fr": "Pourquoi ce rang", "es": "Por qué este puesto"},
+    "col_steps": {"en": "First steps", "fr": "Premières démarches", "es": "Primeros pasos"},
+    "who_may": {"en": "Who may: {who}", "fr": "Qui peut le faire : {who}", "es": "Quién puede: {who}"},
+    "in_plan": {"en": "{rank}, in the plan", "fr": "{rank}, dans le plan", "es": "{rank}, en el plan"},
+    "in_reserve": {"en": "{rank}, in reserve", "fr": "{rank}, en réserve", "es": "{rank}, en reserva"},
+    "caption": {"en": "Ranked engagement opportunities, best first",
+                "fr": "Occasions d'engagement classées, la meilleure d'abord",
+                "es": "Oportunidades de participación ordenadas, la mejor primero"},
+    "nothing": {"en": "No dated opening fits this profile yet. Add a known date, or widen the priorities.",
+                "fr": "Aucune occasion datée ne correspond encore à ce profil. Ajoutez une date connue ou élargissez "
+                      "les priorités.",
+                "es": "Todavía ninguna oportunidad con fecha corresponde a este perfil. Añada una fecha conocida o "
+                      "amplíe las prioridades."},
+    "days_planned": {"en": "{used} of {budget} staff days planned.",
+                     "fr": "{used} jours de travail prévus sur {budget}.",
+                     "es": "{used} de {budget} días de trabajo previstos."},
+    "passed": {"en": "{n} opening(s) that fit were left out because their date has passed.",
+               "fr": "{n} occasion(s) adaptée(s) écartée(s) parce que leur date est passée.",
+               "es": "{n} oportunidad(es) adecuada(s) se dejaron fuera porque su fecha ya pasó."},
+    "off_priority": {"en": "{n} opening(s) were left out because they serve none of the chosen priorities.",
+                     "fr": "{n} occasion(s) écartée(s) parce qu'elles ne servent aucune des priorités choisies.",
+                     "es": "{n} oportunidad(es) se dejaron fuera porque no sirven a ninguna de las prioridades "
+                           "elegidas."},
+    "dates_note": {"en": "Dates count from the dates given; most offsets are estimates, so confirm each on the "
+                         "body's calendar.",
+                   "fr": "Les dates sont calculées à partir des dates indiquées ; la plupart des écarts sont des "
+                         "estimations : vérifiez chacune dans le calendrier de l'organe.",
+                   "es": "Las fechas se calculan a partir de las fechas indicadas; la mayoría de los intervalos son "
+                         "estimaciones, así que confirme cada una en el calendario del órgano."},
+    "undated": {"en": "Also open to this NPM once it knows a date:",
+                "fr": "Également ouvert à ce MNP dès qu'il connaîtra une date :",
+                "es": "También abierto a este MNP en cuanto conozca una fecha:"},
+    "fix_first": {"en": "Please fix the profile first:", "fr": "Corrigez d'abord le profil :",
+                  "es": "Corrija primero el perfil:"},
+    "save": {"en": "Save this plan:", "fr": "Enregistrer ce plan :", "es": "Guardar este plan:"},
+    "as_csv": {"en": "as a spreadsheet (CSV)", "fr": "comme tableur (CSV)", "es": "como hoja de cálculo (CSV)"},
+    "as_ics": {"en": "as calendar events (.ics, for Outlook, Google or Apple calendars)",
+               "fr": "comme événements d'agenda (.ics, pour les agendas Outlook, Google ou Apple)",
+               "es": "como eventos de calendario (.ics, para los calendarios de Outlook, Google o Apple)"},
+    "file_stem": {"en": "my-engagement-plan", "fr": "mon-plan-d-engagement", "es": "mi-plan-de-participacion"},
+    # the book's checks (the form offers only known values)
+    "js_region": {"en": "Say which region your State is in.", "fr": "Indiquez la région de votre État.",
+                  "es": "Indique en qué región está su Estado."},
+    "js_system": {"en": "A regional system you ticked does not cover the region you chose: untick it or change the "
+                        "region.",
+                  "fr": "Un système régional que vous avez coché ne couvre pas la région choisie : décochez-le ou "
+                        "changez de région.",
+                  "es": "Un sistema regional que marcó no abarca la región elegida: desmárquelo o cambie la región."},
+    "js_days": {"en": "Staff days must be a number above 0: how many days can the NPM give to international "
+                      "engagement?",
+                "fr": "Les jours de travail doivent être un nombre supérieur à 0 : combien de jours le MNP peut-il "
+                      "consacrer à l'engagement international ?",
+                "es": "Los días de trabajo deben ser un número mayor que 0: ¿cuántos días puede dedicar el MNP a la "
+                      "participación internacional?"},
+    "js_date": {"en": "The date for '{name}' is not a date.", "fr": "La date indiquée pour « {name} » n'est pas une "
+                                                                    "date.",
+                "es": "La fecha indicada para «{name}» no es una fecha."},
+    # a date in words: {day} {month} {year}; the first of the month (1er in French)
+    "long_date": {"en": "{day} {month} {year}", "fr": "{day} {month} {year}", "es": "{day} de {month} de {year}"},
+    "first_day": {"en": "1", "fr": "1er", "es": "1"},
+})
 
 GRADES = ("A", "B")
 GLOBAL_SYSTEMS = ("un",)  # systems that cover every State, whatever its region
@@ -40,18 +233,40 @@ SHAPING = {"written_submission", "private_briefing", "suggest_recommendations", 
 # Actions that turn a body's findings into change at home, usually cheaply.
 USING = {"reference_in_reports", "public_communication", "follow_up_report", "follow_up_visit"}
 
-ACTION_LABELS = {
-    "written_submission": "written submission", "private_briefing": "private briefing", "attend": "attending",
-    "speak": "speaking", "bilateral_meeting": "bilateral meeting", "side_event": "side event",
-    "suggest_recommendations": "suggesting recommendations", "national_consultation": "national consultation",
-    "advocate_invitation": "urging an invitation", "brief_mandate_holder": "briefing a mandate holder",
-    "brief_others": "briefing others", "meet_delegation": "meeting a delegation", "debriefing": "end-of-visit talks",
-    "follow_up_visit": "follow-up visit", "follow_up_report": "follow-up report",
-    "public_communication": "public communication", "reference_in_reports": "citing findings in NPM reports",
-    "amicus_brief": "amicus curiae or third-party brief", "hearing": "hearing",
-    "request_precautionary_measures": "requesting precautionary measures",
-    "contribute_standards": "contributing to standards", "input_general_comment": "input to a general comment",
-}
+ACTION_LABELS = Labels(__name__ + ".ACTION_LABELS", {
+    "written_submission": {"en": "written submission", "fr": "contribution écrite", "es": "contribución escrita"},
+    "private_briefing": {"en": "private briefing", "fr": "réunion d'information privée", "es": "sesión informativa privada"},
+    "attend": {"en": "attending", "fr": "présence", "es": "asistencia"},
+    "speak": {"en": "speaking", "fr": "prise de parole", "es": "intervención oral"},
+    "bilateral_meeting": {"en": "bilateral meeting", "fr": "réunion bilatérale", "es": "reunión bilateral"},
+    "side_event": {"en": "side event", "fr": "manifestation parallèle", "es": "evento paralelo"},
+    "suggest_recommendations": {"en": "suggesting recommendations", "fr": "suggestion de recommandations",
+                                "es": "sugerencia de recomendaciones"},
+    "national_consultation": {"en": "national consultation", "fr": "consultation nationale", "es": "consulta nacional"},
+    "advocate_invitation": {"en": "urging an invitation", "fr": "plaidoyer pour une invitation",
+                            "es": "promoción de una invitación"},
+    "brief_mandate_holder": {"en": "briefing a mandate holder", "fr": "information d'un titulaire de mandat",
+                             "es": "información a un titular de mandato"},
+    "brief_others": {"en": "briefing others", "fr": "information d'autres acteurs", "es": "información a otros actores"},
+    "meet_delegation": {"en": "meeting a delegation", "fr": "rencontre avec une délégation",
+                        "es": "reunión con una delegación"},
+    "debriefing": {"en": "end-of-visit talks", "fr": "entretiens de fin de visite", "es": "conversaciones al final de la visita"},
+    "follow_up_visit": {"en": "follow-up visit", "fr": "visite de suivi", "es": "visita de seguimiento"},
+    "follow_up_report": {"en": "follow-up report", "fr": "rapport de suivi", "es": "informe de seguimiento"},
+    "public_communication": {"en": "public communication", "fr": "communication publique", "es": "comunicación pública"},
+    "reference_in_reports": {"en": "citing findings in NPM reports", "fr": "citation des constats dans les rapports du MNP",
+                             "es": "cita de las conclusiones en los informes del MNP"},
+    "amicus_brief": {"en": "amicus curiae or third-party brief", "fr": "mémoire d'amicus curiae ou de tiers intervenant",
+                     "es": "escrito de amicus curiae o de tercero interviniente"},
+    "hearing": {"en": "hearing", "fr": "audience", "es": "audiencia"},
+    "request_precautionary_measures": {"en": "requesting precautionary measures",
+                                       "fr": "demande de mesures conservatoires",
+                                       "es": "solicitud de medidas cautelares"},
+    "contribute_standards": {"en": "contributing to standards", "fr": "contribution aux normes",
+                             "es": "contribución a las normas"},
+    "input_general_comment": {"en": "input to a general comment", "fr": "contribution à une observation générale",
+                              "es": "aporte a una observación general"},
+})
 
 CSV_COLUMNS = ["rank", "in_plan", "date", "date_basis", "body", "cycle", "stage", "opportunity", "who_may",
                "staff_days", "reason", "first_steps"]
@@ -62,7 +277,7 @@ class PlanError(ValueError):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("The planner cannot use this profile:\n" + "\n".join(f"- {p}" for p in problems))
+        super().__init__(TEXT("cannot_use") + "\n" + "\n".join(f"- {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -107,7 +322,7 @@ class Plan:
         cal = Calendar()
         cal.add("prodid", "-//NPM engagement course//engagement planner//EN")
         cal.add("version", "2.0")
-        cal.add("x-wr-calname", "NPM engagement plan")
+        cal.add("x-wr-calname", TEXT("ics_name"))
         stamp = datetime.combine(self.today, datetime.min.time(), tzinfo=timezone.utc)
         for row in self.planned.itertuples():
             event = Event()
@@ -116,8 +331,8 @@ class Plan:
             event.add("dtstart", row.date)
             event.add("dtend", row.date + timedelta(days=1))
             event.add("summary", f"{row.body}: {row.opportunity}")
-            event.add("description", f"Stage: {row.stage}. Date: {row.date_basis}.\nWhy: {row.reason}\n"
-                                     f"First steps: {row.first_steps}")
+            event.add("description", TEXT("ics_description", stage=row.stage, basis=row.date_basis, reason=row.reason,
+                                          steps=row.first_steps))
             event.add("categories", [row.body])
             cal.add_component(event)
         data = cal.to_ical()
@@ -187,54 +402,50 @@ def check_profile(profile: NPMProfile, kb: KnowledgeBase | None = None) -> list[
     systems = regional_systems(kb)
     region = (profile.region or "").strip()
     if not region:
-        problems.append(f"Say which region your State is in (one of: {', '.join(known_regions)}).")
+        problems.append(TEXT("region_missing", regions=", ".join(known_regions)))
     elif region not in known_regions:
-        problems.append(f"Unknown region {region!r}: choose one of {', '.join(known_regions)}.")
+        problems.append(TEXT("region_unknown", region=repr(region), regions=", ".join(known_regions)))
     for system in profile.systems:
         if system not in systems:
-            problems.append(f"Unknown regional system {system!r}: choose from {', '.join(sorted(systems))}.")
+            problems.append(TEXT("system_unknown", system=repr(system), systems=", ".join(sorted(systems))))
         elif region in known_regions and region not in systems[system]:
-            problems.append(f"The {system.upper()} system does not cover the {region.replace('_', '-')} region: "
-                            f"its bodies serve {', '.join(sorted(systems[system]))}. Untick it or change the region.")
+            problems.append(TEXT("system_region", system=system.upper(), region=region.replace("_", "-"),
+                                 regions=", ".join(sorted(systems[system]))))
     grade = profile.nhri_grade.strip().upper() if isinstance(profile.nhri_grade, str) and profile.nhri_grade.strip() else None
     if grade is not None and grade not in GRADES:
-        problems.append(f"Unknown NHRI accreditation grade {profile.nhri_grade!r}: GANHRI grades are A and B "
-                        f"(leave it empty if the NHRI is not accredited).")
+        problems.append(TEXT("grade_unknown", grade=repr(profile.nhri_grade)))
     elif grade is not None and not profile.nhri:
-        problems.append(f"You gave an NHRI grade ({grade}) but said the NPM is not an NHRI: "
-                        "either tick 'also an NHRI' or leave the grade empty.")
+        problems.append(TEXT("grade_not_nhri", grade=grade))
     themes = set(kb["themes"]["id"])
     if not profile.themes:
-        problems.append("Choose at least one thematic priority: the plan ranks openings by how well they serve them.")
+        problems.append(TEXT("no_theme"))
     for theme in profile.themes:
         if theme not in themes:
-            problems.append(f"Unknown thematic priority {theme!r}: see data/themes.csv for the ids.")
+            problems.append(TEXT("theme_unknown", theme=repr(theme)))
     days = profile.staff_days
     try:
         days_ok = days is not None and not isinstance(days, bool) and float(days) > 0 and math.isfinite(float(days))
     except (TypeError, ValueError):
         days_ok = False
     if not days_ok:
-        problems.append(f"Staff days must be a number above 0 (got {days!r}): how many days can the NPM give to "
-                        "international engagement in the period?")
+        problems.append(TEXT("days_bad", days=repr(days)))
     anchors = kb["anchors"].set_index("id")
     for anchor_id, value in (profile.dates or {}).items():
         if anchor_id not in anchors.index:
-            problems.append(f"Unknown date {anchor_id!r}: the dates the planner knows are {', '.join(anchors.index)}.")
+            problems.append(TEXT("date_unknown", anchor=repr(anchor_id), anchors=", ".join(anchors.index)))
             continue
         try:
             _as_date(value)
         except (TypeError, ValueError):
-            problems.append(f"The date for '{anchors.at[anchor_id, 'name_en']}' is not a date: {value!r} "
-                            "(write it as YYYY-MM-DD).")
+            problems.append(TEXT("date_bad", name=anchors.at[anchor_id, "name"], value=repr(value)))
             continue
         owners = anchor_bodies(kb, anchor_id)
         if owners and not any(_open_to(kb, b, profile.systems) for b in owners):
             b = owners[0]
-            problems.append(f"You gave a date for '{anchors.at[anchor_id, 'name_en']}', but the {b['acronym_en']} "
-                            f"belongs to the {b['system'].upper()} system, which you did not say covers your State.")
+            problems.append(TEXT("date_not_covered", name=anchors.at[anchor_id, "name"], acronym=b["acronym"],
+                                 system=b["system"].upper()))
     if not profile.region and not profile.systems and not profile.themes and not profile.dates and days is None:
-        problems.insert(0, "The profile is empty: describe your NPM first.")
+        problems.insert(0, TEXT("empty"))
     return problems
 
 
@@ -244,13 +455,13 @@ def stage_date(anchor_date: date, offset: int, unit: str) -> date:
 
 
 def _first_steps(o, stage, body, who_note: str) -> str:
-    steps = [o.description_en.rstrip(".") + "."]
-    if o.conditions_en:
-        steps.append(o.conditions_en.rstrip(".") + ".")
+    steps = [o.description.rstrip(".") + "."]
+    if o.conditions:
+        steps.append(o.conditions.rstrip(".") + ".")
     if who_note:
         steps.append(who_note)
     if stage.timing_basis != "rule":
-        steps.append(f"Confirm the date on the {body.acronym_en}'s own calendar: {body.url}")
+        steps.append(TEXT("confirm", acronym=body["acronym"], url=body["url"]))
     return " ".join(steps)
 
 
@@ -274,7 +485,7 @@ def make_plan(profile: NPMProfile, today: date | None = None, kb: KnowledgeBase 
     status, used = fit_budget(items, float(profile.staff_days))
     items["in_plan"] = [status[i] for i in items.index]
     items.insert(0, "rank", range(1, len(items) + 1))
-    items["reason"] = [f"Rank {r}: " + "; ".join(w) + "." for r, w in zip(items["rank"], items["why"])]
+    items["reason"] = [TEXT("reason", rank=r, why=TEXT("sep").join(w)) for r, w in zip(items["rank"], items["why"])]
     return Plan(profile=profile, today=today, items=items.drop(columns=["why"]),
                 undated=pd.DataFrame(undated, columns=["body", "cycle", "question"]),
                 passed=passed, off_priority=off_priority, days_planned=used)
@@ -291,7 +502,7 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
     grade = nhri_grade(profile)
     access = Profile(nhri_grade=grade)
     wanted = set(profile.themes)
-    theme_names = dict(zip(kb["themes"]["id"], kb["themes"]["name_en"]))
+    theme_names = dict(zip(kb["themes"]["id"], kb["themes"]["name"]))
     anchors = kb["anchors"].set_index("id")
     paths = kb["paths"].set_index("id")
     dates = {k: _as_date(v) for k, v in (profile.dates or {}).items() if _as_date(v) is not None}
@@ -306,8 +517,8 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
         stages = [st for st in cycle_stages if open_paths & set(st.path_ids)]
         needed = [a for a in cycle_anchors if a in {st.anchor_id for st in stages}]
         if not any(a in dates for a in needed):
-            undated.append({"body": owner[sorted(open_paths)[0]]["acronym_en"], "cycle": cycle.name_en,
-                            "question": " / ".join(anchors.at[a, "question_en"] for a in needed)})
+            undated.append({"body": owner[sorted(open_paths)[0]]["acronym"], "cycle": cycle.name,
+                            "question": " / ".join(anchors.at[a, "question"] for a in needed)})
             continue
         for stage in stages:
             if stage.anchor_id not in dates:
@@ -316,7 +527,7 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
             body = owner[next(p for p in stage.path_ids if p in open_paths)]
             only = ""
             if len(stage.path_ids) < len(open_paths):
-                only = " (" + ", ".join(paths.at[p, "name_en"] for p in stage.path_ids if p in open_paths) + ")"
+                only = " (" + ", ".join(paths.at[p, "name"] for p in stage.path_ids if p in open_paths) + ")"
             for o in openings.get(stage.id, []):
                 if not access.may(o.who):
                     continue
@@ -331,13 +542,24 @@ def candidates(kb: KnowledgeBase, profile: NPMProfile, today: date) -> tuple[lis
                 rows.append({
                     "opportunity_id": o.id, "stage_id": stage.id, "cycle_id": cycle.id, "who": o.who,
                     "action": o.action, "score": value, "date": when,
-                    "date_basis": f"{BASIS_WORDS[stage.timing_basis]}: "
-                                  f"{offset_words(stage.offset, stage.offset_unit, anchors.at[stage.anchor_id, 'name_en'])}"
-                                  f" ({dates[stage.anchor_id].isoformat()})",
-                    "body": body["acronym_en"], "cycle": cycle.name_en, "stage": f"{stage.name_en}{only}",
-                    "opportunity": o.name_en, "who_may": WHO_LABELS[o.who], "staff_days": float(o.effort_days),
+                    "date_basis": _when(stage, anchors.at[stage.anchor_id, "name"])
+                                  + f" ({dates[stage.anchor_id].isoformat()})",
+                    "body": body["acronym"], "cycle": cycle.name, "stage": f"{stage.name}{only}",
+                    "opportunity": o.name, "who_may": WHO_LABELS[o.who], "staff_days": float(o.effort_days),
                     "reason": "", "why": why, "first_steps": _first_steps(o, stage, body, who_note)})
     return rows, undated, passed, off_priority
+
+
+def _when(stage, anchor_name: str) -> str:
+    """'estimate: 3 months before the Dialogue with CAT': how sure the date is, and how it is counted."""
+    return TEXT("date_basis", basis=BASIS_WORDS[stage.timing_basis],
+                when=offset_words(stage.offset, stage.offset_unit, anchor_name))
+
+
+def _num(value: float) -> str:
+    """3 rather than 3.0, 0.5 (0,5 in French and Spanish): as js/planner.js writes it."""
+    text = f"{value:g}"
+    return text if i18n.language() == "en" else text.replace(".", ",")
 
 
 @functools.lru_cache(maxsize=4)
@@ -368,27 +590,27 @@ def score(o, served: list[str], grade: str | None, timing_basis: str) -> tuple[f
     recommends, then using its findings, count next; cost, invitations and partners count against."""
     value, why, who_note = 0.0, [], ""
     value += 3 * len(served)
-    why.append(f"serves {len(served)} of your priorities ({', '.join(served)})")
+    why.append(TEXT("serves", n=len(served), names=", ".join(served)))
     if o.action in SHAPING:
         value += 2
-        why.append("shapes what the body asks or recommends")
+        why.append(TEXT("shapes"))
     elif o.action in USING:
         value += 1
-        why.append("turns the body's findings into pressure at home")
+        why.append(TEXT("uses"))
     value -= 0.3 * o.effort_days
-    why.append(f"costs about {o.effort_days:g} staff day{'s' if o.effort_days != 1 else ''}")
+    why.append(TEXT("costs" if o.effort_days != 1 else "costs_one", n=_num(o.effort_days)))
     if o.who == "on_invitation":
         value -= 1
-        who_note = "Only if the body invites you."
-        why.append("depends on an invitation")
+        who_note = TEXT("note_invitation")
+        why.append(TEXT("invitation"))
     elif o.who == "prior_submitter":
-        who_note = "Only open if you sent written information earlier in this cycle."
+        who_note = TEXT("note_prior")
     elif o.who == "ecosoc_or_nhri" and grade is None:
         value -= 1
-        who_note = "As your NPM is not an accredited NHRI, go through an NGO with ECOSOC status."
-        why.append("needs a partner NGO with ECOSOC status")
+        who_note = TEXT("note_ecosoc")
+        why.append(TEXT("partner"))
     if timing_basis == "estimate":
-        why.append("date is our estimate")
+        why.append(TEXT("estimate"))
     return round(value, 2), why, who_note
 
 
@@ -408,7 +630,7 @@ def fit_budget(items: pd.DataFrame, budget: float) -> tuple[dict[int, str], floa
                 needs = list(earlier.index[:1])
                 if not needs:
                     status[i] = "reserve"
-                    row["why"].append("needs written information sent earlier, which this plan cannot include")
+                    row["why"].append(TEXT("needs_earlier"))
                     continue
         cost = row["staff_days"] + sum(items.at[j, "staff_days"] for j in needs)
         if used + cost <= budget:
@@ -416,19 +638,38 @@ def fit_budget(items: pd.DataFrame, budget: float) -> tuple[dict[int, str], floa
             status[i] = "yes"
             for j in needs:
                 status[j] = "yes"
-                row["why"].append(f"brings in '{items.at[j, 'opportunity']}', which it needs")
-                items.at[j, "why"].append(f"needed for '{row['opportunity']}'")
+                row["why"].append(TEXT("brings_in", name=items.at[j, "opportunity"]))
+                items.at[j, "why"].append(TEXT("needed_for", name=row["opportunity"]))
         else:
             status[i] = "reserve"
-            row["why"].append("beyond your staff-day budget (with what it needs): keep it in reserve" if needs
-                              else "beyond your staff-day budget: keep it in reserve")
+            row["why"].append(TEXT("beyond_with") if needs else TEXT("beyond"))
     return status, used
 
 
-def rules(kb: KnowledgeBase | None = None) -> dict:
+@contextmanager
+def speaking(lang: str):
+    """Run the enclosed code in LANG, then go back to the language in use before."""
+    before = i18n.language()
+    i18n.use(lang)
+    try:
+        yield
+    finally:
+        i18n.use(before)
+
+
+def rules(kb: KnowledgeBase | str | None = None, lang: str | None = None) -> dict:
     """Everything the book's planner (js/planner.js) needs to rank openings as make_plan does, from data/, as
-    plain JSON-ready data: the book writes it to one file at build time."""
-    kb = kb or load()
+    plain JSON-ready data in LANG (default: the language in use): the build writes it to one file per edition.
+    rules["ui"] holds every sentence the script shows or writes, in that language; kb, when given, must be
+    loaded in that language (course.kb.load(lang=LANG))."""
+    if isinstance(kb, str):  # rules("fr")
+        kb, lang = None, kb
+    lang = i18n.check_language(lang or i18n.language())
+    with speaking(lang):
+        return _rules(kb or load(lang=lang), lang)
+
+
+def _rules(kb: KnowledgeBase, lang: str) -> dict:
     anchors = kb["anchors"].set_index("id")
     bodies = {}
     cycles = []
@@ -436,30 +677,35 @@ def rules(kb: KnowledgeBase | None = None) -> dict:
         paths = []
         for p in kb.paths(cycle.id).itertuples():
             b = path_body(kb, p.id)
-            bodies[b.name] = {"acronym": b["acronym_en"], "system": b["system"], "url": b["url"]}
-            paths.append({"id": p.id, "name": p.name_en, "body": b.name})
+            bodies[b.name] = {"acronym": b["acronym"], "system": b["system"], "url": b["url"]}
+            paths.append({"id": p.id, "name": p.name, "body": b.name})
         stages = []
         for st in kb.stages(cycle.id).itertuples():
             stages.append({
-                "id": st.id, "name": st.name_en, "paths": list(st.path_ids), "anchor": st.anchor_id,
+                "id": st.id, "name": st.name, "paths": list(st.path_ids), "anchor": st.anchor_id,
                 "offset": int(st.offset), "unit": st.offset_unit, "basis": st.timing_basis,
-                "when": f"{BASIS_WORDS[st.timing_basis]}: "
-                        f"{offset_words(st.offset, st.offset_unit, anchors.at[st.anchor_id, 'name_en'])}",
-                "openings": [{"id": o.id, "name": o.name_en, "who": o.who, "action": o.action,
+                "when": _when(st, anchors.at[st.anchor_id, "name"]),
+                "openings": [{"id": o.id, "name": o.name, "who": o.who, "action": o.action,
                               "themes": list(o.themes), "days": float(o.effort_days),
-                              "description": o.description_en, "conditions": o.conditions_en}
+                              "description": o.description, "conditions": o.conditions}
                              for o in kb.opportunities(stage_id=st.id).itertuples()]})
-        cycles.append({"id": cycle.id, "name": cycle.name_en, "paths": paths, "stages": stages,
+        cycles.append({"id": cycle.id, "name": cycle.name, "paths": paths, "stages": stages,
                        "anchors": list(kb.anchors(cycle.id)["id"])})
+    ui = {key: TEXT(key) for key in TEXT.strings} | {key: UI(key) for key in UI.strings}
+    ui["months"] = i18n.MONTHS[lang]
+    ui["decimal"] = "." if lang == "en" else ","
+    ui["colon"] = "\u00a0:" if lang == "fr" else ":"
     return {
-        "themes": dict(zip(kb["themes"]["id"], kb["themes"]["name_en"])),
-        "anchors": {a.id: {"name": a.name_en, "question": a.question_en, "cycle": a.cycle_id}
+        "lang": lang,
+        "themes": dict(zip(kb["themes"]["id"], kb["themes"]["name"])),
+        "anchors": {a.id: {"name": a.name, "question": a.question, "cycle": a.cycle_id}
                     for a in kb["anchors"].itertuples()},
         "bodies": bodies, "cycles": cycles,
         "regions": regions(kb),
         "systems": {s: sorted(r) for s, r in sorted(regional_systems(kb).items())},
         "global_systems": list(GLOBAL_SYSTEMS),
-        "who": WHO_LABELS, "shaping": sorted(SHAPING), "using": sorted(USING),
+        "who": WHO_LABELS.words(lang), "shaping": sorted(SHAPING), "using": sorted(USING),
+        "ui": ui,
     }
 
 
@@ -484,3 +730,14 @@ EXAMPLES = {
         themes=("prisons", "conditions", "reprisals"), staff_days=12,
         dates={"iachr_visit_start": "2027-02-15"}),
 }
+# The examples' titles in each language (EXAMPLES is keyed by the English one).
+EXAMPLE_TITLES = Labels(__name__ + ".EXAMPLE_TITLES", {
+    "A European NPM that is also an A-status NHRI": {
+        "en": "A European NPM that is also an A-status NHRI",
+        "fr": "Un MNP européen qui est aussi une INDH de statut A",
+        "es": "Un MNP europeo que también es una INDH de categoría A"},
+    "A specialised Latin American NPM that is not an NHRI": {
+        "en": "A specialised Latin American NPM that is not an NHRI",
+        "fr": "Un MNP spécialisé d'Amérique latine qui n'est pas une INDH",
+        "es": "Un MNP especializado de América Latina que no es una INDH"},
+})

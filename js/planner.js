@@ -24,6 +24,14 @@
     throw new Error("unknown unit " + unit);
   }
   function num(x) { return String(Math.round(x * 1e6) / 1e6); }  // 3 not 3.0, as Python's :g
+  // Every sentence comes from rules.ui, in the edition's language (planner.rules(lang) writes it): {name} is
+  // filled from values, as Python's str.format does.
+  function fmt(rules, key, values) {
+    return String(rules.ui[key]).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+  function shown(rules, x) { return num(x).replace(".", rules.ui.decimal || "."); }  // 0,5 in French and Spanish
   function stripDots(text) { return text.replace(/\.+$/, ""); }
 
   function may(grade, who) {
@@ -36,26 +44,26 @@
   function score(rules, o, served, grade, basis) {
     var value = 0, why = [], note = "";
     value += 3 * served.length;
-    why.push("serves " + served.length + " of your priorities (" + served.join(", ") + ")");
-    if (rules.shaping.indexOf(o.action) >= 0) { value += 2; why.push("shapes what the body asks or recommends"); }
-    else if (rules.using.indexOf(o.action) >= 0) { value += 1; why.push("turns the body's findings into pressure at home"); }
+    why.push(fmt(rules, "serves", {n: served.length, names: served.join(", ")}));
+    if (rules.shaping.indexOf(o.action) >= 0) { value += 2; why.push(fmt(rules, "shapes")); }
+    else if (rules.using.indexOf(o.action) >= 0) { value += 1; why.push(fmt(rules, "uses")); }
     value -= 0.3 * o.days;
-    why.push("costs about " + num(o.days) + " staff day" + (o.days !== 1 ? "s" : ""));
-    if (o.who === "on_invitation") { value -= 1; note = "Only if the body invites you."; why.push("depends on an invitation"); }
-    else if (o.who === "prior_submitter") { note = "Only open if you sent written information earlier in this cycle."; }
+    why.push(fmt(rules, o.days !== 1 ? "costs" : "costs_one", {n: shown(rules, o.days)}));
+    if (o.who === "on_invitation") { value -= 1; note = fmt(rules, "note_invitation"); why.push(fmt(rules, "invitation")); }
+    else if (o.who === "prior_submitter") { note = fmt(rules, "note_prior"); }
     else if (o.who === "ecosoc_or_nhri" && grade === null) {
-      value -= 1; note = "As your NPM is not an accredited NHRI, go through an NGO with ECOSOC status.";
-      why.push("needs a partner NGO with ECOSOC status");
+      value -= 1; note = fmt(rules, "note_ecosoc");
+      why.push(fmt(rules, "partner"));
     }
-    if (basis === "estimate") why.push("date is our estimate");
+    if (basis === "estimate") why.push(fmt(rules, "estimate"));
     return {score: Number(value.toFixed(2)), why: why, note: note};
   }
 
-  function firstSteps(o, basis, body, note) {
+  function firstSteps(rules, o, basis, body, note) {
     var steps = [stripDots(o.description) + "."];
     if (o.conditions) steps.push(stripDots(o.conditions) + ".");
     if (note) steps.push(note);
-    if (basis !== "rule") steps.push("Confirm the date on the " + body.acronym + "'s own calendar: " + body.url);
+    if (basis !== "rule") steps.push(fmt(rules, "confirm", {acronym: body.acronym, url: body.url}));
     return steps.join(" ");
   }
 
@@ -99,14 +107,14 @@
             score: s.score, date: iso(when), date_basis: stage.when + " (" + iso(dates[stage.anchor]) + ")",
             body: body.acronym, cycle: cycle.name, stage: stage.name + only, opportunity: o.name,
             who_may: rules.who[o.who], staff_days: o.days, why: s.why,
-            first_steps: firstSteps(o, stage.basis, body, s.note)});
+            first_steps: firstSteps(rules, o, stage.basis, body, s.note)});
         });
       });
     });
     return out;
   }
 
-  function fitBudget(items, budget) {
+  function fitBudget(rules, items, budget) {
     var used = 0, status = {};
     items.forEach(function (row, i) {
       if (i in status) return;
@@ -121,7 +129,7 @@
           needs = earlier.slice(0, 1);
           if (!needs.length) {
             status[i] = "reserve";
-            row.why.push("needs written information sent earlier, which this plan cannot include");
+            row.why.push(fmt(rules, "needs_earlier"));
             return;
           }
         }
@@ -133,13 +141,12 @@
         status[i] = "yes";
         needs.forEach(function (j) {
           status[j] = "yes";
-          row.why.push("brings in '" + items[j].opportunity + "', which it needs");
-          items[j].why.push("needed for '" + row.opportunity + "'");
+          row.why.push(fmt(rules, "brings_in", {name: items[j].opportunity}));
+          items[j].why.push(fmt(rules, "needed_for", {name: row.opportunity}));
         });
       } else {
         status[i] = "reserve";
-        row.why.push(needs.length ? "beyond your staff-day budget (with what it needs): keep it in reserve"
-                                  : "beyond your staff-day budget: keep it in reserve");
+        row.why.push(fmt(rules, needs.length ? "beyond_with" : "beyond"));
       }
     });
     return {status: status, used: used};
@@ -153,11 +160,11 @@
       if (a.date !== b.date) return a.date < b.date ? -1 : 1;
       return a.opportunity_id < b.opportunity_id ? -1 : a.opportunity_id > b.opportunity_id ? 1 : 0;
     });
-    var fit = fitBudget(items, Number(profile.staff_days));
+    var fit = fitBudget(rules, items, Number(profile.staff_days));
     items.forEach(function (row, i) {
       row.rank = i + 1;
       row.in_plan = fit.status[i];
-      row.reason = "Rank " + row.rank + ": " + row.why.join("; ") + ".";
+      row.reason = fmt(rules, "reason", {rank: row.rank, why: row.why.join(rules.ui.sep)});
       delete row.why;
     });
     return {items: items, undated: found.undated, passed: found.passed, off_priority: found.offPriority,
@@ -167,15 +174,14 @@
   // What the reader must fix before a plan can be made (the form offers only known values).
   function check(rules, profile) {
     var problems = [];
-    if (!profile.region) problems.push("Say which region your State is in.");
+    if (!profile.region) problems.push(fmt(rules, "js_region"));
     profile.systems.forEach(function (s) {
-      if (profile.region && (rules.systems[s] || []).indexOf(profile.region) < 0)
-        problems.push("A regional system you ticked does not cover the region you chose: untick it or change the region.");
+      if (profile.region && (rules.systems[s] || []).indexOf(profile.region) < 0) problems.push(fmt(rules, "js_system"));
     });
-    if (!profile.themes.length) problems.push("Choose at least one thematic priority: the plan ranks openings by how well they serve them.");
-    if (!(Number(profile.staff_days) > 0)) problems.push("Staff days must be a number above 0: how many days can the NPM give to international engagement?");
+    if (!profile.themes.length) problems.push(fmt(rules, "no_theme"));
+    if (!(Number(profile.staff_days) > 0)) problems.push(fmt(rules, "js_days"));
     Object.keys(profile.dates).forEach(function (a) {
-      if (!parseDate(profile.dates[a])) problems.push("The date for '" + rules.anchors[a].name + "' is not a date.");
+      if (!parseDate(profile.dates[a])) problems.push(fmt(rules, "js_date", {name: rules.anchors[a].name}));
     });
     return problems;
   }
@@ -189,19 +195,19 @@
       return CSV_COLUMNS.map(function (c) { return cell(r[c]); }).join(",");
     })).join("\n") + "\n";
   }
-  function toIcs(plan, todayText) {
+  function toIcs(plan, todayText, rules) {
     var text = function (v) { return String(v).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n"); };
     var fold = function (line) { var out = []; while (line.length > 60) { out.push(line.slice(0, 60)); line = " " + line.slice(60); } out.push(line); return out.join("\r\n"); };
     var day = function (d) { return d.replace(/-/g, ""); };
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//NPM engagement course//engagement planner//EN",
-                 "X-WR-CALNAME:NPM engagement plan"];
+                 "X-WR-CALNAME:" + text(fmt(rules, "ics_name"))];
     plan.items.filter(function (r) { return r.in_plan === "yes"; }).forEach(function (r) {
       var end = iso(new Date(parseDate(r.date).getTime() + 864e5));
       lines.push("BEGIN:VEVENT", "UID:" + r.opportunity_id + "-" + r.date + "@npm-engagement-course",
                  "DTSTAMP:" + day(todayText) + "T000000Z", "DTSTART;VALUE=DATE:" + day(r.date),
                  "DTEND;VALUE=DATE:" + day(end), "SUMMARY:" + text(r.body + ": " + r.opportunity),
-                 "DESCRIPTION:" + text("Stage: " + r.stage + ". Date: " + r.date_basis + ".\nWhy: " + r.reason +
-                                       "\nFirst steps: " + r.first_steps),
+                 "DESCRIPTION:" + text(fmt(rules, "ics_description", {stage: r.stage, basis: r.date_basis,
+                                                                       reason: r.reason, steps: r.first_steps})),
                  "CATEGORIES:" + text(r.body), "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
@@ -215,9 +221,10 @@
   // --- the form in the page
   if (typeof document === "undefined") return;
   function esc(v) { var d = document.createElement("div"); d.textContent = String(v); return d.innerHTML; }
-  function longDate(text) {
+  function longDate(rules, text) {
     var d = parseDate(text);
-    return d.getUTCDate() + " " + d.toLocaleString("en-GB", {month: "long", timeZone: "UTC"}) + " " + d.getUTCFullYear();
+    return fmt(rules, "long_date", {day: d.getUTCDate() === 1 ? rules.ui.first_day : d.getUTCDate(),
+                                    month: rules.ui.months[d.getUTCMonth()], year: d.getUTCFullYear()});
   }
   function readProfile(form) {
     var values = function (name) {
@@ -230,28 +237,30 @@
             grade: form.nhri.checked && form.grade.value ? form.grade.value : null, themes: values("theme"),
             staff_days: form.days.value, dates: dates};
   }
-  function planHtml(plan, profile) {
+  function planHtml(rules, plan, profile) {
+    var t = function (key, values) { return esc(fmt(rules, key, values)); };
     var rows = plan.items.map(function (r) {
-      return '<tr class="' + (r.in_plan === "yes" ? "" : "reserve") + '"><th scope="row" data-label="Opportunity">' +
-        esc(r.opportunity) + '<br><span class="course-meta">Who may: ' + esc(r.who_may) + "</span></th>" +
-        '<td data-label="Rank">' + r.rank + (r.in_plan === "yes" ? ", in the plan" : ", in reserve") + "</td>" +
-        '<td data-label="Date">' + esc(longDate(r.date)) + '<br><span class="course-meta">' + esc(r.date_basis) + "</span></td>" +
-        '<td data-label="Body">' + esc(r.body) + '</td><td data-label="Stage">' + esc(r.stage) + "</td>" +
-        '<td data-label="Staff days">' + num(r.staff_days) + '</td><td data-label="Why it ranks here">' + esc(r.reason) +
-        '</td><td data-label="First steps">' + esc(r.first_steps) + "</td></tr>";
+      return '<tr class="' + (r.in_plan === "yes" ? "" : "reserve") + '"><th scope="row" data-label="' + t("col_opportunity") + '">' +
+        esc(r.opportunity) + '<br><span class="course-meta">' + t("who_may", {who: r.who_may}) + "</span></th>" +
+        '<td data-label="' + t("col_rank") + '">' + t(r.in_plan === "yes" ? "in_plan" : "in_reserve", {rank: r.rank}) + "</td>" +
+        '<td data-label="' + t("col_date") + '">' + esc(longDate(rules, r.date)) + '<br><span class="course-meta">' + esc(r.date_basis) + "</span></td>" +
+        '<td data-label="' + t("col_body") + '">' + esc(r.body) + '</td><td data-label="' + t("col_stage") + '">' + esc(r.stage) + "</td>" +
+        '<td data-label="' + t("col_days") + '">' + shown(rules, r.staff_days) + '</td><td data-label="' + t("col_why") + '">' + esc(r.reason) +
+        '</td><td data-label="' + t("col_steps") + '">' + esc(r.first_steps) + "</td></tr>";
     }).join("");
-    var table = plan.items.length ? '<table class="course-data"><caption>Ranked engagement opportunities, best first</caption>' +
-      "<thead><tr>" + ["Opportunity", "Rank", "Date", "Body", "Stage", "Staff days", "Why it ranks here", "First steps"]
-        .map(function (h) { return '<th scope="col">' + h + "</th>"; }).join("") + "</tr></thead><tbody>" + rows + "</tbody></table>"
-      : "<p>No dated opening fits this profile yet. Add a known date, or widen the priorities.</p>";
-    var notes = [num(plan.days_planned) + " of " + num(Number(profile.staff_days)) + " staff days planned."];
-    if (plan.passed) notes.push(plan.passed + " opening(s) that fit were left out because their date has passed.");
-    if (plan.off_priority) notes.push(plan.off_priority + " opening(s) were left out because they serve none of the chosen priorities.");
-    var undated = plan.undated.length ? "<p>Also open to this NPM once it knows a date:</p><ul>" + plan.undated.map(function (u) {
-      return "<li><strong>" + esc(u.body) + "</strong>, " + esc(u.cycle) + ": " + esc(u.question) + "</li>";
+    var heads = ["col_opportunity", "col_rank", "col_date", "col_body", "col_stage", "col_days", "col_why", "col_steps"];
+    var table = plan.items.length ? '<table class="course-data"><caption>' + t("caption") + "</caption>" +
+      "<thead><tr>" + heads.map(function (h) { return '<th scope="col">' + t(h) + "</th>"; }).join("") +
+      "</tr></thead><tbody>" + rows + "</tbody></table>"
+      : "<p>" + t("nothing") + "</p>";
+    var notes = [fmt(rules, "days_planned", {used: shown(rules, plan.days_planned), budget: shown(rules, Number(profile.staff_days))})];
+    if (plan.passed) notes.push(fmt(rules, "passed", {n: plan.passed}));
+    if (plan.off_priority) notes.push(fmt(rules, "off_priority", {n: plan.off_priority}));
+    var undated = plan.undated.length ? "<p>" + t("undated") + "</p><ul>" + plan.undated.map(function (u) {
+      return "<li><strong>" + esc(u.body) + "</strong>, " + esc(u.cycle) + rules.ui.colon + " " + esc(u.question) + "</li>";
     }).join("") + "</ul>" : "";
-    return '<h4 tabindex="-1">Your plan</h4><p class="course-meta">' + notes.join(" ") + " Dates count from the dates given; " +
-      "most offsets are estimates, so confirm each on the body's calendar.</p>" + table + undated;
+    return '<h4 tabindex="-1">' + t("your_plan") + '</h4><p class="course-meta">' + esc(notes.join(" ")) + " " +
+      t("dates_note") + "</p>" + table + undated;
   }
   function download(name, type, content) {
     return '<a download="' + name + '" href="data:' + type + ";charset=utf-8," + encodeURIComponent(content) + '">';
@@ -281,15 +290,16 @@
         if (input.closest("label").hidden) delete profile.dates[input.dataset.anchor];
       });
       if (problems.length) {
-        output.innerHTML = '<div class="course-error" role="alert"><strong>Please fix the profile first:</strong><ul>' +
+        output.innerHTML = '<div class="course-error" role="alert"><strong>' + esc(fmt(rules, "fix_first")) + "</strong><ul>" +
           problems.map(function (p) { return "<li>" + esc(p) + "</li>"; }).join("") + "</ul></div>";
         return;
       }
       var plan = makePlan(rules, profile, form.today.value);
-      output.innerHTML = planHtml(plan, profile) + (plan.items.length ? "<p>Save this plan: " +
-        download("my-engagement-plan.csv", "text/csv", toCsv(plan)) + "as a spreadsheet (CSV)</a> · " +
-        download("my-engagement-plan.ics", "text/calendar", toIcs(plan, form.today.value)) +
-        "as calendar events (.ics, for Outlook, Google or Apple calendars)</a></p>" : "");
+      var stem = fmt(rules, "file_stem");
+      output.innerHTML = planHtml(rules, plan, profile) + (plan.items.length ? "<p>" + esc(fmt(rules, "save")) + " " +
+        download(stem + ".csv", "text/csv", toCsv(plan)) + esc(fmt(rules, "as_csv")) + "</a> · " +
+        download(stem + ".ics", "text/calendar", toIcs(plan, form.today.value, rules)) +
+        esc(fmt(rules, "as_ics")) + "</a></p>" : "");
       output.querySelector("h4").focus();
     });
   }

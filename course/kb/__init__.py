@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,17 +16,50 @@ from .. import i18n
 from ..paths import DATA_DIR
 from .validate import DataError, validate
 
+
+class Labels(Mapping):
+    """Codes of data/ as words in the language in use: `LABELS[code]` reads like a dict, in English, French or
+    Spanish as course.i18n.use() says; `LABELS.words(lang)` is a plain dict in one language (for JSON)."""
+
+    def __init__(self, place: str, strings: dict[str, dict[str, str]]):
+        self.text = i18n.Text(place, strings)
+
+    def __getitem__(self, code: str) -> str:
+        if code not in self.text:
+            raise KeyError(code)
+        return self.text(code)
+
+    def __iter__(self):
+        return iter(self.text.strings)
+
+    def __len__(self) -> int:
+        return len(self.text.strings)
+
+    def words(self, lang: str | None = None) -> dict[str, str]:
+        return {code: self.text(code, lang) for code in self.text.strings}
+
+
 # Which NPMs may take up an opportunity, by the `who` column. An NPM that is not an NHRI can still use the
 # opportunities open to NGOs with ECOSOC status through a partner, so `ecosoc_or_nhri` is shown to all and
 # flagged in the planner.
-WHO_LABELS = {
-    "any_npm": "any NPM",
-    "prior_submitter": "an NPM that has already sent written information",
-    "on_invitation": "an NPM the body invites",
-    "nhri": "an NPM that is also an accredited NHRI",
-    "a_status_nhri": "an NPM that is also an A-status NHRI",
-    "ecosoc_or_nhri": "an A-status NHRI, or an NPM speaking through an NGO with ECOSOC status",
-}
+WHO_LABELS = Labels(__name__ + ".WHO_LABELS", {
+    "any_npm": {"en": "any NPM", "fr": "tout MNP", "es": "cualquier MNP"},
+    "prior_submitter": {"en": "an NPM that has already sent written information",
+                        "fr": "un MNP qui a déjà envoyé des informations écrites",
+                        "es": "un MNP que ya ha enviado información por escrito"},
+    "on_invitation": {"en": "an NPM the body invites", "fr": "un MNP que l'organe invite",
+                      "es": "un MNP al que el órgano invita"},
+    "nhri": {"en": "an NPM that is also an accredited NHRI", "fr": "un MNP qui est aussi une INDH accréditée",
+             "es": "un MNP que también es una INDH acreditada"},
+    "a_status_nhri": {"en": "an NPM that is also an A-status NHRI",
+                      "fr": "un MNP qui est aussi une INDH de statut A",
+                      "es": "un MNP que también es una INDH de categoría A"},
+    "ecosoc_or_nhri": {"en": "an A-status NHRI, or an NPM speaking through an NGO with ECOSOC status",
+                       "fr": "une INDH de statut A, ou un MNP qui s'exprime par l'intermédiaire d'une ONG dotée du "
+                             "statut consultatif auprès de l'ECOSOC",
+                       "es": "una INDH de categoría A, o un MNP que interviene por medio de una ONG reconocida como "
+                             "entidad consultiva del ECOSOC"},
+})
 
 
 @dataclass(frozen=True)
@@ -150,13 +184,34 @@ class KnowledgeBase:
         return hit.iloc[0]
 
 
-def offset_words(offset: int, unit: str, anchor_name: str) -> str:
-    """When a stage falls, in words: '3 months before the review'."""
+OFFSET_TEXT = i18n.Text(__name__ + ".offset_words", {
+    "at": {"en": "at the {anchor}", "fr": "à la date de référence ({anchor})",
+           "es": "en la fecha de referencia ({anchor})"},
+    "before": {"en": "{amount} {unit} before the {anchor}",
+               "fr": "{amount} {unit} avant la date de référence ({anchor})",
+               "es": "{amount} {unit} antes de la fecha de referencia ({anchor})"},
+    "after": {"en": "{amount} {unit} after the {anchor}",
+              "fr": "{amount} {unit} après la date de référence ({anchor})",
+              "es": "{amount} {unit} después de la fecha de referencia ({anchor})"},
+})
+# offset_unit in words: (one, several)
+UNIT_WORDS = {
+    "days": {"en": ("day", "days"), "fr": ("jour", "jours"), "es": ("día", "días")},
+    "weeks": {"en": ("week", "weeks"), "fr": ("semaine", "semaines"), "es": ("semana", "semanas")},
+    "months": {"en": ("month", "months"), "fr": ("mois", "mois"), "es": ("mes", "meses")},
+    "years": {"en": ("year", "years"), "fr": ("an", "ans"), "es": ("año", "años")},
+}
+
+
+def offset_words(offset: int, unit: str, anchor_name: str, lang: str | None = None) -> str:
+    """When a stage falls, in words: '3 months before the review' ('3 mois avant la date de référence (…)')."""
+    lang = lang or i18n.language()
     if offset == 0:
-        return f"at the {anchor_name}"
+        return OFFSET_TEXT("at", lang, anchor=anchor_name)
     amount = abs(offset)
-    unit_word = unit if amount != 1 else unit.rstrip("s")
-    return f"{amount} {unit_word} {'before' if offset < 0 else 'after'} the {anchor_name}"
+    one, several = UNIT_WORDS[unit][lang] if unit in UNIT_WORDS else (unit.rstrip("s"), unit)
+    return OFFSET_TEXT("before" if offset < 0 else "after", lang, amount=amount,
+                       unit=one if amount == 1 else several, anchor=anchor_name)
 
 
 def _read_table(path: Path, schema: dict) -> pd.DataFrame:

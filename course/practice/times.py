@@ -8,9 +8,10 @@ import json
 import math
 import re
 
+from .. import i18n
 from ..errors import UserError
 from ..kb import load
-from ..paths import QUIZ_ROOT, ROOT
+from ..paths import QUIZ_ROOT, ROOT, edition_root
 
 WORDS_PER_MINUTE = 120
 MODULE_DIR = ROOT / "modules"
@@ -33,8 +34,11 @@ def reading_minutes(text: str) -> int:
     return math.ceil(words(text) / WORDS_PER_MINUTE)
 
 
-def module_markdown(module_id: str) -> str:
-    path = MODULE_DIR / f"{module_id}.ipynb"
+def module_markdown(module_id: str, lang: str | None = None) -> str:
+    """The markdown of a module's notebook in LANG's edition (default: the language in use): modules/ in English,
+    translations/LANG/modules/ otherwise."""
+    lang = lang or i18n.language()
+    path = (MODULE_DIR if lang == "en" else edition_root(lang) / "modules") / f"{module_id}.ipynb"
     try:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError) as exc:
@@ -44,18 +48,18 @@ def module_markdown(module_id: str) -> str:
 
 def task_minutes(task_id: str) -> int:
     """The minutes a Your turn task takes, as its table in data/ gives them."""
-    tasks = load()["tasks"]
+    tasks = load(lang="en")["tasks"]  # the minutes are the same in every language
     row = tasks[tasks["id"] == task_id]
     if row.empty:
         raise TimeError(f"no task {task_id!r} in the tasks table (known: {', '.join(tasks['id'])})")
     return int(row["minutes"].iloc[0])
 
 
-def module_minutes(module_id: str) -> int:
-    """Reading time of the module's prose at 120 words a minute, plus its tasks' minutes."""
-    tasks = load()["tasks"]
+def module_minutes(module_id: str, lang: str | None = None) -> int:
+    """Reading time of the module's prose (in LANG's edition) at 120 words a minute, plus its tasks' minutes."""
+    tasks = load(lang="en")["tasks"]  # the minutes are the same in every language
     own = tasks[tasks["module_id"] == module_id]
-    return reading_minutes(module_markdown(module_id)) + int(own["minutes"].sum())
+    return reading_minutes(module_markdown(module_id, lang)) + int(own["minutes"].sum())
 
 
 def quiz_minutes(quiz_id: str) -> int:
@@ -66,8 +70,13 @@ def quiz_minutes(quiz_id: str) -> int:
     from ..quiz.generate import SPEC_DIR, load_spec
 
     path = SPEC_DIR / f"{quiz_id}.yml"
-    if path.is_file():
-        return load_spec(path).minutes
+    if path.is_file():  # the English spec: its questions, and so its time, are the same in every language
+        before = i18n.language()
+        i18n.use("en")
+        try:
+            return load_spec(path).minutes
+        finally:
+            i18n.use(before)
     released = QUIZ_ROOT / "release" / quiz_id / f"{quiz_id}.ipynb"
     try:
         header = json.loads(released.read_text(encoding="utf-8"))["cells"][0]["source"]

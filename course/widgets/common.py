@@ -14,8 +14,20 @@ import os
 import IPython.display
 import pandas as pd
 
+from .. import i18n
 from ..kb import KnowledgeBase, load
 from ..paths import ROOT
+
+TEXT = i18n.Text(__name__, {
+    "previous": {"en": "Previous", "fr": "Précédent", "es": "Anterior"},
+    "next": {"en": "Next", "fr": "Suivant", "es": "Siguiente"},
+    "search": {"en": "Search this table", "fr": "Chercher dans ce tableau", "es": "Buscar en esta tabla"},
+    # read by _static/course.js from the table's data attribute: {shown} and {total} are filled in the browser
+    "rows_shown": {"en": "{shown} of {total} rows shown", "fr": "{shown} lignes affichées sur {total}",
+                   "es": "{shown} de {total} filas mostradas"},
+    "yes": {"en": "yes", "fr": "oui", "es": "sí"},
+    "no": {"en": "no", "fr": "non", "es": "no"},
+})
 
 # The one stylesheet of the course's widgets, tables and cards. The book links it from _static on every page;
 # in JupyterLab it is put into the notebook once, with the first widget.
@@ -33,6 +45,19 @@ def static_book() -> bool:
 
 def esc(value) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else html.escape(str(value))
+
+
+def colon() -> str:
+    """The colon as the language writes it: "Stage 1: …", "Étape 1 : …" (a no-break space before it)."""
+    return "\u00a0:" if i18n.language() == "fr" else ":"
+
+
+def in_language(text: str, language: str) -> str:
+    """Escaped text, in a span marked with its language when it is not the page's (a title in English on a French
+    page is read with English pronunciation)."""
+    if language and language != i18n.language():
+        return f'<span lang="{esc(language)}">{esc(text)}</span>'
+    return esc(text)
 
 
 def knowledge(kb: KnowledgeBase | None = None) -> KnowledgeBase:
@@ -122,7 +147,8 @@ class Views:
             control = (f'<label class="course-pick"><span>{esc(self.label)}</span> <select>{options}</select></label>')
             if self.control == "steps":
                 control = (f'<div class="course-steps">{control}<button type="button" data-course-step="-1">'
-                           'Previous</button><button type="button" data-course-step="1">Next</button></div>')
+                           f'{esc(TEXT("previous"))}</button><button type="button" data-course-step="1">'
+                           f'{esc(TEXT("next"))}</button></div>')
         return f'<div class="course-switch" data-course-switch="{self.control}">{control}{panes}</div>'
 
 
@@ -141,23 +167,33 @@ def table_html(df: pd.DataFrame, caption: str, search: bool = True, html_columns
             scope = ' scope="row"' if tag == "th" else ""
             cells.append(f'<{tag}{scope} data-label="{esc(column)}">{text}</{tag}>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    box = ('<label class="course-search"><span>Search this table</span> <input type="search" '
+    box = (f'<label class="course-search"><span>{esc(TEXT("search"))}</span> <input type="search" '
            'autocomplete="off"></label><p class="course-meta course-count" role="status"></p>' if search else "")
-    return (f'<div class="course-table" data-course-table>{box}'
+    count = esc(TEXT("rows_shown", shown="{shown}", total="{total}"))
+    return (f'<div class="course-table" data-course-table data-course-count="{count}">{box}'
             f'<div class="course-scroll" tabindex="0" role="region" aria-label="{esc(caption)}">'
             f'<table class="course-data"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></div>')
 
 
 def people(value) -> str:
-    """A value as a reader expects it: 8 rather than 8.0, 1.5 as it is, dates as 9 November 2027."""
+    """A value as a reader expects it: 8 rather than 8.0, 1.5 as it is (1,5 in French and Spanish), dates as
+    9 November 2027 (9 novembre 2027, 9 de noviembre de 2027)."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return TEXT("yes" if value else "no")
     if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:g}"
+        if math.isnan(value):
+            return ""
+        return f"{value:g}" if i18n.language() == "en" else f"{value:g}".replace(".", ",")
     if hasattr(value, "strftime"):
-        return f"{value:%d %B %Y}".lstrip("0")
+        return i18n.day(value)
     return "" if value is None else str(value)
+
+
+def day(value) -> str:
+    """A date with its day as the course has always shown it in English (05 March 2025), and as French and
+    Spanish write it (5 mars 2025, 5 de marzo de 2025)."""
+    return f"{value:%d %B %Y}" if i18n.language() == "en" else i18n.day(value)
 
 
 def searchable_table(df: pd.DataFrame, caption: str, html_columns=(), key_columns: int = 1) -> None:

@@ -11,10 +11,70 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import i18n
 from ..kb import KnowledgeBase, Profile
 from . import views
-from .common import CourseWidget, Views, knowledge, searchable_table
+from .common import CourseWidget, Views, colon, day, knowledge, searchable_table
 from .views import NPM_KINDS, npm_kind_options, profile_for
+
+TEXT = i18n.Text(__name__, {
+    "no_count": {"en": "No count recorded.", "fr": "Aucun chiffre enregistré.", "es": "Ninguna cifra registrada."},
+    "as_of": {"en": "(as of {date}).", "fr": "(au {date}).", "es": "(a fecha de {date})."},
+    "no_path": {"en": "No step-by-step path in this course for the {acronym}.",
+                "fr": "Pas de parcours pas à pas dans ce cours pour cette juridiction ({acronym}).",
+                "es": "No hay en este curso una vía paso a paso para este tribunal ({acronym})."},
+    "no_path_more": {"en": "Read the note above on what is known, and check the court's own rules before you act.",
+                     "fr": "Lisez la remarque ci-dessus sur ce que l'on sait, et vérifiez le règlement de la cour "
+                           "avant d'agir.",
+                     "es": "Lea la nota anterior sobre lo que se sabe y consulte el reglamento del propio tribunal "
+                           "antes de actuar."},
+    "an_npm": {"en": "an NPM", "fr": "un MNP", "es": "un MNP"},
+    "your_kind": {"en": "an NPM of your kind", "fr": "un MNP comme le vôtre", "es": "un MNP como el suyo"},
+    "yes": {"en": "Yes: {who} can ask to bring its expertise into a case before the {acronym}",
+            "fr": "Oui : {who} peut demander à apporter son expertise dans une affaire devant la juridiction "
+                  "({acronym})",
+            "es": "Sí: {who} puede pedir aportar su experiencia en un caso ante el tribunal ({acronym})"},
+    "as_below": {"en": ", as below.", "fr": ", comme indiqué ci-dessous.", "es": ", como se indica a continuación."},
+    "not_alone": {"en": "Not on its own: the data record no brief or intervention open to {who} before the {acronym}.",
+                  "fr": "Pas seul : les données n'indiquent aucun mémoire ni aucune intervention ouverts à {who} "
+                        "devant la juridiction ({acronym}).",
+                  "es": "No por sí solo: los datos no registran ningún escrito ni intervención abiertos a {who} "
+                        "ante el tribunal ({acronym})."},
+    "not_alone_more": {"en": "Look at the other openings below, or work with a partner that has standing.",
+                       "fr": "Regardez les autres occasions ci-dessous, ou travaillez avec un partenaire qui a "
+                             "qualité pour agir.",
+                       "es": "Mire las demás oportunidades a continuación, o trabaje con un socio que tenga "
+                             "legitimación."},
+    "no_opening": {"en": "No opening recorded for this kind of NPM.",
+                   "fr": "Aucune occasion enregistrée pour ce type de MNP.",
+                   "es": "No hay ninguna oportunidad registrada para este tipo de MNP."},
+    "note": {"en": "Note:", "fr": "Remarque :", "es": "Nota:"},
+    "can_go": {"en": "Can an NPM go to the {acronym}?", "fr": "Un MNP peut-il saisir cette juridiction ({acronym}) ?",
+               "es": "¿Puede un MNP acudir a este tribunal ({acronym})?"},
+    "which_states": {"en": "Which States can be taken to it", "fr": "Quels États peuvent y être attraits",
+                     "es": "Qué Estados pueden ser demandados ante él"},
+    "who_brings": {"en": "Who may bring a case, and what the court does",
+                   "fr": "Qui peut saisir la juridiction, et ce qu'elle fait",
+                   "es": "Quién puede presentar un caso, y qué hace el tribunal"},
+    "take_part": {"en": "Can an NPM take part in a case?", "fr": "Un MNP peut-il participer à une affaire ?",
+                  "es": "¿Puede un MNP participar en un caso?"},
+    "terms": {"en": "Terms to know", "fr": "Termes à connaître", "es": "Términos que conviene conocer"},
+    "court": {"en": "Court", "fr": "Juridiction", "es": "Tribunal"},
+    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
+    "may_file": {"en": "May file a brief or ask to intervene?", "fr": "Peut-il déposer un mémoire ou demander à "
+                                                                     "intervenir ?",
+                 "es": "¿Puede presentar un escrito o pedir intervenir?"},
+    "answer_yes": {"en": "yes", "fr": "oui", "es": "sí"},
+    "answer_no": {"en": "not on its own", "fr": "pas seul", "es": "no por sí solo"},
+    "answer_none": {"en": "no path recorded: see the card", "fr": "aucun parcours enregistré : voir la fiche",
+                    "es": "ninguna vía registrada: vea la ficha"},
+    "caption": {"en": "Who may file a brief or ask to intervene, by court and kind of NPM: search, or click a heading "
+                      "to sort",
+                "fr": "Qui peut déposer un mémoire ou demander à intervenir, par juridiction et type de MNP : "
+                      "cherchez, ou cliquez sur un en-tête pour trier",
+                "es": "Quién puede presentar un escrito o pedir intervenir, por tribunal y tipo de MNP: busque, o "
+                      "haga clic en un encabezado para ordenar"},
+})
 
 # The actions that put a non-party's brief or written comments before the court in a case.
 INTERVENE = ("amicus_brief",)
@@ -32,9 +92,9 @@ def court_openings(kb: KnowledgeBase, body_id: str, profile: Profile | None = No
     paths = court_paths(kb, body_id)
     frames = []
     for path in paths.itertuples():
-        stages = kb.stages(path.cycle_id, path.id)[["id", "name_en", "order"]]
+        stages = kb.stages(path.cycle_id, path.id)[["id", "name", "order"]]
         opportunities = kb.opportunities(cycle_id=path.cycle_id, profile=profile)
-        merged = opportunities.merge(stages.rename(columns={"id": "stage_id", "name_en": "stage"}), on="stage_id")
+        merged = opportunities.merge(stages.rename(columns={"id": "stage_id", "name": "stage"}), on="stage_id")
         frames.append(merged.assign(path_id=path.id))
     if not frames:
         return pd.DataFrame(columns=[*kb["opportunities"].columns, "stage", "order", "path_id"])
@@ -57,25 +117,26 @@ def _figure_items(kb: KnowledgeBase, body_id: str) -> str:
     wanted = kb.figures(body_id)
     wanted = wanted[wanted["metric"].isin(["states_parties", "states_accepting_jurisdiction"])]
     if wanted.empty:
-        return "<p>No count recorded.</p>"
+        return f"<p>{TEXT('no_count')}</p>"
     items = []
-    for f in wanted.itertuples():
-        note = f' <span class="course-meta">{views.esc(f.note_en)}</span>' if f.note_en else ""
-        items.append(f"<li><strong>{views.format_number(f.value)}</strong> {views.esc(f.unit_en)} "
-                     f"(as of {f.as_of:%d %B %Y}).{note}</li>")
+    for f in wanted.to_dict("records"):
+        note = f' <span class="course-meta">{views.esc(f["note"])}</span>' if f["note"] else ""
+        items.append(f"<li><strong>{views.format_number(f['value'])}</strong> {views.esc(f['unit'])} "
+                     f"{views.esc(TEXT('as_of', date=day(f['as_of'])))}{note}</li>")
     return f"<ul>{''.join(items)}</ul>"
 
 
 def _verdict(kb: KnowledgeBase, body_id: str, profile: Profile | None, acronym: str) -> str:
     answer = may_intervene(kb, body_id, profile)
     if answer is None:
-        return (f"<p><strong>No step-by-step path in this course for the {views.esc(acronym)}.</strong> "
-                "Read the note above on what is known, and check the court's own rules before you act.</p>")
-    who = "an NPM" if profile is None else "an NPM of your kind"
+        return (f"<p><strong>{views.esc(TEXT('no_path', acronym=acronym))}</strong> "
+                f"{views.esc(TEXT('no_path_more'))}</p>")
+    who = TEXT("an_npm") if profile is None else TEXT("your_kind")
     if answer:
-        return f"<p><strong>Yes: {who} can ask to bring its expertise into a case before the {views.esc(acronym)}</strong>, as below.</p>"
-    return (f"<p><strong>Not on its own: the data record no brief or intervention open to {who} before the "
-            f"{views.esc(acronym)}.</strong> Look at the other openings below, or work with a partner that has standing.</p>")
+        return (f"<p><strong>{views.esc(TEXT('yes', who=who, acronym=acronym))}</strong>"
+                f"{views.esc(TEXT('as_below'))}</p>")
+    return (f"<p><strong>{views.esc(TEXT('not_alone', who=who, acronym=acronym))}</strong> "
+            f"{views.esc(TEXT('not_alone_more'))}</p>")
 
 
 def court_view(kb: KnowledgeBase, body_id: str, profile: Profile | None = None, heading_level: int = 4) -> str:
@@ -84,7 +145,7 @@ def court_view(kb: KnowledgeBase, body_id: str, profile: Profile | None = None, 
     h, h2 = f"h{heading_level}", f"h{heading_level + 1}"
     openings = court_openings(kb, body_id, profile)
     if openings.empty:
-        steps = "<p>No opening recorded for this kind of NPM.</p>" if not court_paths(kb, body_id).empty else ""
+        steps = f"<p>{TEXT('no_opening')}</p>" if not court_paths(kb, body_id).empty else ""
     else:
         themes = kb["themes"]
         parts = []
@@ -92,16 +153,18 @@ def court_view(kb: KnowledgeBase, body_id: str, profile: Profile | None = None, 
             parts.append(f"<li><strong>{views.esc(stage[2])}</strong>{views.opportunity_list(group, themes)}</li>")
         steps = f"<ol>{''.join(parts)}</ol>"
     terms = kb["glossary"][kb["glossary"]["body_id"] == body_id]
-    term_items = "".join(f"<dt>{views.esc(t.term_en)}</dt><dd>{views.esc(t.definition_en)}</dd>" for t in terms.itertuples())
-    note = f"<p><strong>Note:</strong> {views.esc(b['note_en'])}</p>" if b["note_en"] else ""
-    return (f'<section class="course-card" aria-label="Can an NPM go to the {views.esc(b["acronym_en"])}?">'
-            f'<{h}>{views.esc(b["name_en"])} ({views.esc(b["acronym_en"])})</{h}>'
-            f"<{h2}>Which States can be taken to it</{h2}>{_figure_items(kb, body_id)}"
-            f"<{h2}>Who may bring a case, and what the court does</{h2}><p>{views.esc(b['functions_en'])}</p>"
-            f"<{h2}>Can an NPM take part in a case?</{h2}><p>{views.esc(b['npm_relevance_en'])}</p>{note}"
-            f"{_verdict(kb, body_id, profile, b['acronym_en'])}{steps}"
-            + (f"<{h2}>Terms to know</{h2}><dl>{term_items}</dl>" if term_items else "")
-            + f'<p class="course-meta">Sources: {views.source_links(kb, b["source_ids"])}</p></section>')
+    term_items = "".join(f"<dt>{views.esc(t['term'])}</dt><dd>{views.esc(t['definition'])}</dd>"
+                         for t in terms.to_dict("records"))
+    note = f"<p><strong>{TEXT('note')}</strong> {views.esc(b['note'])}</p>" if b["note"] else ""
+    return (f'<section class="course-card" aria-label="{views.esc(TEXT("can_go", acronym=b["acronym"]))}">'
+            f'<{h}>{views.esc(b["name"])} ({views.esc(b["acronym"])})</{h}>'
+            f"<{h2}>{TEXT('which_states')}</{h2}>{_figure_items(kb, body_id)}"
+            f"<{h2}>{TEXT('who_brings')}</{h2}><p>{views.esc(b['functions'])}</p>"
+            f"<{h2}>{TEXT('take_part')}</{h2}><p>{views.esc(b['npm_relevance'])}</p>{note}"
+            f"{_verdict(kb, body_id, profile, b['acronym'])}{steps}"
+            + (f"<{h2}>{TEXT('terms')}</{h2}><dl>{term_items}</dl>" if term_items else "")
+            + f'<p class="course-meta">{views.TEXT("sources_colon", links=views.source_links(kb, b["source_ids"]))}'
+            f'</p></section>')
 
 
 def summary_table(kb: KnowledgeBase, courts: pd.DataFrame) -> pd.DataFrame:
@@ -110,9 +173,9 @@ def summary_table(kb: KnowledgeBase, courts: pd.DataFrame) -> pd.DataFrame:
     for court in courts.itertuples():
         for kind in NPM_KINDS:
             answer = may_intervene(kb, court.id, kind.profile)
-            rows.append({"Court": court.acronym_en, "My NPM is": kind.label,
-                         "May file a brief or ask to intervene?": {True: "yes", False: "not on its own",
-                                                                     None: "no path recorded: see the card"}[answer]})
+            rows.append({TEXT("court"): court.acronym, TEXT("my_npm"): kind.label,
+                         TEXT("may_file"): {True: TEXT("answer_yes"), False: TEXT("answer_no"),
+                                            None: TEXT("answer_none")}[answer]})
     return pd.DataFrame(rows)
 
 
@@ -122,7 +185,7 @@ class CourtAccess(CourseWidget):
     def __init__(self, courts: pd.DataFrame, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.courts = courts.reset_index(drop=True)
-        self.views = Views("Court", [f"{c.acronym_en}: {c.name_en}" for c in self.courts.itertuples()],
+        self.views = Views(TEXT("court"), [f"{c['acronym']}{colon()} {c['name']}" for c in self.courts.to_dict("records")],
                            [court_view(self.kb, body_id) for body_id in self.courts["id"]])
         self.profile = None
         if self.live:
@@ -130,7 +193,7 @@ class CourtAccess(CourseWidget):
 
             self._box = self.views.widget()
             self.picker, self.stack, self.links = self.views.picker, self.views.stack, self.views.links
-            self.profile = w.Dropdown(options=npm_kind_options(), description="My NPM is",
+            self.profile = w.Dropdown(options=npm_kind_options(), description=TEXT("my_npm"),
                                       style={"description_width": "initial"})
             self.profile.observe(self._rerender, names="value")
 
@@ -157,6 +220,4 @@ def court_access(module: str = "courts", kb: KnowledgeBase | None = None) -> Non
     access = CourtAccess(courts, kb=kb)
     access.show()
     if not access.live:
-        searchable_table(summary_table(kb, courts),
-                         caption="Who may file a brief or ask to intervene, by court and kind of NPM: search, or "
-                                 "click a heading to sort")
+        searchable_table(summary_table(kb, courts), caption=TEXT("caption"))

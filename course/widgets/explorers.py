@@ -8,11 +8,50 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import i18n
 from ..kb import KnowledgeBase
 from . import views
-from .common import CourseWidget, Views, knowledge, searchable_table, show_html, use_stylesheet
+from .common import CourseWidget, Views, colon, knowledge, searchable_table, show_html, use_stylesheet
 
-FILTERS = (("kind", "Kind"), ("system", "System"), ("region", "Region"))
+TEXT = i18n.Text(__name__, {
+    "kind": {"en": "Kind", "fr": "Type", "es": "Tipo"},
+    "system": {"en": "System", "fr": "Système", "es": "Sistema"},
+    "region": {"en": "Region", "fr": "Région", "es": "Región"},
+    "body": {"en": "Body", "fr": "Organe", "es": "Órgano"},
+    "all": {"en": "all", "fr": "tous", "es": "todos"},
+    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
+    "keyword_bodies": {"en": "e.g. torture, children, Geneva", "fr": "p. ex. torture, enfants, Genève",
+                       "es": "p. ej., tortura, niños, Ginebra"},
+    "shown": {"en": "{n} of {total} shown", "fr": "{n} affichés sur {total}", "es": "{n} de {total} mostrados"},
+    "acronym": {"en": "Acronym", "fr": "Sigle", "es": "Sigla"},
+    "name": {"en": "Name", "fr": "Nom", "es": "Nombre"},
+    "what_it_is": {"en": "What it is", "fr": "Nature", "es": "Qué es"},
+    "since": {"en": "Since", "fr": "Depuis", "es": "Desde"},
+    "seat": {"en": "Seat", "fr": "Siège", "es": "Sede"},
+    "all_bodies": {"en": "All bodies in this module: search, or click a heading to sort",
+                   "fr": "Tous les organes de ce module : cherchez, ou cliquez sur un en-tête pour trier",
+                   "es": "Todos los órganos de este módulo: busque, o haga clic en un encabezado para ordenar"},
+    "stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
+    "path": {"en": "Path", "fr": "Parcours", "es": "Vía"},
+    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
+    "theme": {"en": "Theme", "fr": "Thème", "es": "Tema"},
+    "all_themes": {"en": "all themes", "fr": "tous les thèmes", "es": "todos los temas"},
+    "npm_can_do": {"en": "What an NPM can do", "fr": "Ce qu'un MNP peut faire", "es": "Qué puede hacer un MNP"},
+    "who_may": {"en": "Who may", "fr": "Qui peut le faire", "es": "Quién puede"},
+    "form": {"en": "Form", "fr": "Forme", "es": "Forma"},
+    "public": {"en": "Public?", "fr": "Public ?", "es": "¿Público?"},
+    "staff_days": {"en": "Staff days", "fr": "Jours de travail", "es": "Días de trabajo"},
+    "in_words": {"en": "The whole cycle in words", "fr": "Tout le cycle en mots", "es": "Todo el ciclo en palabras"},
+    "every_opening": {"en": "Every opening for NPMs in this cycle: search, or click a heading to sort",
+                      "fr": "Toutes les occasions pour les MNP dans ce cycle : cherchez, ou cliquez sur un en-tête "
+                            "pour trier",
+                      "es": "Todas las oportunidades para los MNP en este ciclo: busque, o haga clic en un "
+                            "encabezado para ordenar"},
+})
+
+
+def _filters():
+    return (("kind", TEXT("kind")), ("system", TEXT("system")), ("region", TEXT("region")))
 
 
 class BodyExplorer(CourseWidget):
@@ -21,8 +60,8 @@ class BodyExplorer(CourseWidget):
     def __init__(self, bodies: pd.DataFrame, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.bodies = bodies.reset_index(drop=True)
-        names = [f"{b.acronym_en}: {b.name_en}" for b in self.bodies.itertuples()]
-        self.views = Views("Body", names, [views.body_card(self.kb, body_id) for body_id in self.bodies["id"]])
+        names = [f"{b['acronym']}{colon()} {b['name']}" for b in self.bodies.to_dict("records")]
+        self.views = Views(TEXT("body"), names, [views.body_card(self.kb, body_id) for body_id in self.bodies["id"]])
         self.filters: dict = {}
         self.keyword = self.picker = self.stack = None
         if self.live:
@@ -33,14 +72,14 @@ class BodyExplorer(CourseWidget):
 
         self.stack = w.Stack([w.HTML(v) for v in self.views.views], selected_index=0)
         options = [(n, i) for i, n in enumerate(self.views.names)]
-        self.picker = w.Select(options=options, value=0, rows=min(len(options), 8), description="Body",
+        self.picker = w.Select(options=options, value=0, rows=min(len(options), 8), description=TEXT("body"),
                                layout=w.Layout(width="100%"), style={"description_width": "initial"})
-        for column, title in FILTERS:
+        for column, title in _filters():
             values = sorted(self.bodies[column].unique())
             if len(values) > 1:
                 self.filters[column] = w.Dropdown(
-                    options=[("all", None)] + [(views.label(column, v), v) for v in values], description=title)
-        self.keyword = w.Text(placeholder="e.g. torture, children, Geneva", description="Keyword")
+                    options=[(TEXT("all"), None)] + [(views.label(column, v), v) for v in values], description=title)
+        self.keyword = w.Text(placeholder=TEXT("keyword_bodies"), description=TEXT("keyword"))
         for control in [*self.filters.values(), self.keyword]:
             control.observe(self._refilter, names="value")
         self.picker.observe(self._show, names="value")
@@ -55,14 +94,14 @@ class BodyExplorer(CourseWidget):
                 keep &= self.bodies[column] == control.value
         word = (self.keyword.value if self.keyword else "").strip().casefold()
         if word:
-            text = self.bodies[["acronym_en", "name_en", "functions_en", "npm_relevance_en", "seat_en"]]
+            text = self.bodies[["acronym", "name", "functions", "npm_relevance", "seat"]]
             keep &= text.apply(lambda row: word in " ".join(map(str, row)).casefold(), axis=1)
         return list(self.bodies.index[keep])
 
     def _refilter(self, _change=None):
         shown = self.matches()
         self.picker.options = [(self.views.names[i], i) for i in shown]
-        self.count.value = f"<span class='course-meta'>{len(shown)} of {len(self.bodies)} shown</span>"
+        self.count.value = f"<span class='course-meta'>{TEXT('shown', n=len(shown), total=len(self.bodies))}</span>"
         if shown:
             self.picker.value = shown[0]
         self.stack.layout.display = "" if shown else "none"
@@ -83,9 +122,9 @@ class BodyExplorer(CourseWidget):
     def table(self) -> pd.DataFrame:
         """Every body of the explorer in one row each, in words (the book's searchable table)."""
         b = self.bodies
-        return pd.DataFrame({"Acronym": b["acronym_en"], "Name": b["name_en"],
-                             "What it is": [views.what_it_is(r) for _, r in b.iterrows()],
-                             "Since": b["established_year"], "Seat": b["seat_en"]})
+        return pd.DataFrame({TEXT("acronym"): b["acronym"], TEXT("name"): b["name"],
+                             TEXT("what_it_is"): [views.what_it_is(r) for _, r in b.iterrows()],
+                             TEXT("since"): b["established_year"], TEXT("seat"): b["seat"]})
 
 
 def body_explorer(kind=None, system=None, region=None, module=None, kb: KnowledgeBase | None = None) -> None:
@@ -93,7 +132,7 @@ def body_explorer(kind=None, system=None, region=None, module=None, kb: Knowledg
     explorer = BodyExplorer(_bodies(kb, kind=kind, system=system, region=region, module=module), kb=kb)
     explorer.show()
     if not explorer.live:
-        searchable_table(explorer.table(), caption="All bodies in this module: search, or click a heading to sort")
+        searchable_table(explorer.table(), caption=TEXT("all_bodies"))
 
 
 def _bodies(kb: KnowledgeBase | None, **filters) -> pd.DataFrame:
@@ -113,7 +152,7 @@ class CycleExplorer(CourseWidget):
         self.steps: list[Views] = []
         for path in self.paths.itertuples():
             stages = self.kb.stages(cycle_id, path.id)
-            self.steps.append(Views("Stage", [f"{i + 1}. {name}" for i, name in enumerate(stages["name_en"])],
+            self.steps.append(Views(TEXT("stage"), [f"{i + 1}. {name}" for i, name in enumerate(stages["name"])],
                                     [views.stage_card(self.kb, cycle_id, path.id, i) for i in range(len(stages))],
                                     control="steps"))
         self.profile = self.theme = None
@@ -139,12 +178,12 @@ class CycleExplorer(CourseWidget):
         self.sliders = [step.picker for step in self.steps]
         self.stacks = [step.stack for step in self.steps]
         self.links = [link for step in self.steps for link in step.links]
-        body = panes[0] if len(panes) == 1 else w.Tab(panes, titles=list(self.paths["name_en"]))
-        self.profile = w.Dropdown(options=views.npm_kind_options(), description="My NPM is",
+        body = panes[0] if len(panes) == 1 else w.Tab(panes, titles=list(self.paths["name"]))
+        self.profile = w.Dropdown(options=views.npm_kind_options(), description=TEXT("my_npm"),
                                   style={"description_width": "initial"})
         themes = self.kb["themes"]
-        self.theme = w.Dropdown(options=[("all themes", None)] + list(zip(themes["name_en"], themes["id"])),
-                                description="Theme")
+        self.theme = w.Dropdown(options=[(TEXT("all_themes"), None)] + list(zip(themes["name"], themes["id"])),
+                                description=TEXT("theme"))
         self.profile.observe(self._rerender, names="value")
         self.theme.observe(self._rerender, names="value")
         return w.VBox([w.HBox([self.profile, self.theme], layout=w.Layout(flex_flow="row wrap")), body])
@@ -152,17 +191,20 @@ class CycleExplorer(CourseWidget):
     def html(self) -> str:
         if len(self.steps) == 1:
             return self.steps[0].html()
-        return Views("Path", list(self.paths["name_en"]), [step.html() for step in self.steps], control="tabs").html()
+        return Views(TEXT("path"), list(self.paths["name"]), [step.html() for step in self.steps], control="tabs").html()
 
     def openings(self) -> pd.DataFrame:
         """Every opening of the cycle in stage order, in words (the book's searchable table)."""
         stages = self.kb.stages(self.cycle_id)
         rows = self.kb.opportunities(cycle_id=self.cycle_id).merge(
-            stages[["id", "name_en", "order"]].rename(columns={"id": "stage_id", "name_en": "stage"}), on="stage_id")
+            stages[["id", "name", "order"]].rename(columns={"id": "stage_id", "name": "stage"}), on="stage_id")
         rows = rows.sort_values("order")
-        return pd.DataFrame({"What an NPM can do": rows["name_en"], "Stage": rows["order"].astype(str) + ". " + rows["stage"],
-                             "Who may": rows["who"].map(views.WHO_LABELS), "Form": rows["mode"].map(views.MODE_LABELS),
-                             "Public?": rows["visibility"], "Staff days": rows["effort_days"]})
+        return pd.DataFrame({TEXT("npm_can_do"): rows["name"],
+                             TEXT("stage"): rows["order"].astype(str) + ". " + rows["stage"],
+                             TEXT("who_may"): rows["who"].map(views.WHO_LABELS.words()),
+                             TEXT("form"): rows["mode"].map(views.MODE_LABELS.words()),
+                             TEXT("public"): rows["visibility"].map(views.VISIBILITY_LABELS.words()),
+                             TEXT("staff_days"): rows["effort_days"]})
 
 
 def cycle_explorer(cycle_id: str, kb: KnowledgeBase | None = None) -> None:
@@ -170,9 +212,8 @@ def cycle_explorer(cycle_id: str, kb: KnowledgeBase | None = None) -> None:
     explorer = CycleExplorer(cycle_id, kb=kb)
     explorer.show()
     use_stylesheet()
-    words = "".join(f"<h4>{views.esc(p.name_en)}</h4><p>{views.esc(p.summary_en)}</p>"
-                    f"{views.cycle_in_words(explorer.kb, cycle_id, p.id)}" for p in explorer.paths.itertuples())
-    show_html(f'<details class="course-words"><summary>The whole cycle in words</summary>{words}</details>')
+    words = "".join(f"<h4>{views.esc(p['name'])}</h4><p>{views.esc(p['summary'])}</p>"
+                    f"{views.cycle_in_words(explorer.kb, cycle_id, p['id'])}" for p in explorer.paths.to_dict("records"))
+    show_html(f'<details class="course-words"><summary>{views.esc(TEXT("in_words"))}</summary>{words}</details>')
     if not explorer.live:
-        searchable_table(explorer.openings(), caption="Every opening for NPMs in this cycle: search, or click a "
-                                                      "heading to sort")
+        searchable_table(explorer.openings(), caption=TEXT("every_opening"))

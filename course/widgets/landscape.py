@@ -10,12 +10,50 @@ import posixpath
 
 import pandas as pd
 
+from .. import i18n
 from ..kb import KnowledgeBase
 from ..planner import path_body
 from .common import CourseWidget, knowledge, show_html, use_stylesheet
 from .views import esc, label
 
-FILTERS = (("kind", "Kind"), ("system", "System"), ("region", "Region"), ("engagement", "Type of engagement"))
+TEXT = i18n.Text(__name__, {
+    "kind": {"en": "Kind", "fr": "Type", "es": "Tipo"},
+    "system": {"en": "System", "fr": "Système", "es": "Sistema"},
+    "region": {"en": "Region", "fr": "Région", "es": "Región"},
+    "engagement": {"en": "Type of engagement", "fr": "Type d'engagement", "es": "Tipo de participación"},
+    "nothing": {"en": "No body matches: clear a filter or try another word.",
+                "fr": "Aucun organe ne correspond : retirez un filtre ou essayez un autre mot.",
+                "es": "Ningún órgano coincide: quite un filtro o pruebe otra palabra."},
+    "acronym": {"en": "Acronym", "fr": "Sigle", "es": "Sigla"},
+    "body_and_why": {"en": "Body and why it matters to an NPM", "fr": "Organe, et pourquoi il compte pour un MNP",
+                     "es": "Órgano, y por qué importa a un MNP"},
+    "ways_cycles": {"en": "Ways to engage (in the course's cycles)",
+                    "fr": "Façons de s'engager (dans les cycles du cours)",
+                    "es": "Formas de participar (en los ciclos del curso)"},
+    "module": {"en": "Module", "fr": "Module", "es": "Módulo"},
+    "all": {"en": "all", "fr": "tous", "es": "todos"},
+    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
+    "keyword_hint": {"en": "e.g. children, visits, Geneva", "fr": "p. ex. enfants, visites, Genève",
+                     "es": "p. ej., niños, visitas, Ginebra"},
+    "shown": {"en": "{n} of {total} bodies shown", "fr": "{n} organes affichés sur {total}",
+              "es": "{n} de {total} órganos mostrados"},
+    "matching": {"en": "Bodies that match", "fr": "Organes correspondants", "es": "Órganos que coinciden"},
+    "name": {"en": "Name", "fr": "Nom", "es": "Nombre"},
+    "ways": {"en": "Ways to engage", "fr": "Façons de s'engager", "es": "Formas de participar"},
+    "none_in_cycles": {"en": "none in the course's cycles", "fr": "aucune dans les cycles du cours",
+                       "es": "ninguna en los ciclos del curso"},
+    "caption": {"en": "Every body in the course: search by any word (a kind, a region, a way to engage), or click a "
+                      "heading to sort",
+                "fr": "Tous les organes du cours : cherchez avec n'importe quel mot (un type, une région, une façon "
+                      "de s'engager), ou cliquez sur un en-tête pour trier",
+                "es": "Todos los órganos del curso: busque con cualquier palabra (un tipo, una región, una forma de "
+                      "participar), o haga clic en un encabezado para ordenar"},
+})
+
+
+def _filters():
+    return (("kind", TEXT("kind")), ("system", TEXT("system")), ("region", TEXT("region")),
+            ("engagement", TEXT("engagement")))
 
 
 def engagement_types(kb: KnowledgeBase) -> dict[str, list[str]]:
@@ -42,7 +80,7 @@ def module_link(kb: KnowledgeBase, module_id: str, live: bool, here: str = "modu
         return ""
     row = kb["modules"].set_index("id").loc[module_id]
     target = posixpath.relpath(row["path"], here) + (".ipynb" if live else ".html")
-    return f'<a href="{esc(target)}">{esc(row["title_en"])}</a>'
+    return f'<a href="{esc(target)}">{esc(row["title"])}</a>'
 
 
 def landscape_table(kb: KnowledgeBase, live: bool) -> pd.DataFrame:
@@ -50,29 +88,28 @@ def landscape_table(kb: KnowledgeBase, live: bool) -> pd.DataFrame:
     bodies = kb["bodies"].reset_index(drop=True)
     types = engagement_types(kb)
     return pd.DataFrame({
-        "id": bodies["id"], "acronym": bodies["acronym_en"], "name": bodies["name_en"], "kind": bodies["kind"],
+        "id": bodies["id"], "acronym": bodies["acronym"], "name": bodies["name"], "kind": bodies["kind"],
         "system": bodies["system"], "region": bodies["region"],
         "engagement": [types[b] for b in bodies["id"]],
-        "text": (bodies["acronym_en"] + " " + bodies["name_en"] + " " + bodies["functions_en"] + " "
-                 + bodies["npm_relevance_en"] + " " + bodies["seat_en"]).str.casefold(),
-        "relevance": bodies["npm_relevance_en"],
+        "text": (bodies["acronym"] + " " + bodies["name"] + " " + bodies["functions"] + " "
+                 + bodies["npm_relevance"] + " " + bodies["seat"]).str.casefold(),
+        "relevance": bodies["npm_relevance"],
         "module": [module_link(kb, m, live) for m in bodies["module"]],
     })
 
 
 def rows_html(table: pd.DataFrame, caption: str) -> str:
     if table.empty:
-        return "<p>No body matches: clear a filter or try another word.</p>"
+        return f"<p>{esc(TEXT('nothing'))}</p>"
     rows = "".join(
         f'<tr><th scope="row">{esc(r.acronym)}</th><td>{esc(r.name)}<br><span class="course-meta">{esc(r.relevance)}'
         f'</span></td><td>{esc(label("kind", r.kind))}</td><td>{esc(label("system", r.system))}</td>'
         f'<td>{esc(label("region", r.region))}</td>'
         f'<td>{esc(", ".join(label("engagement", a) for a in r.engagement)) or "—"}</td><td>{r.module}</td></tr>'
         for r in table.itertuples())
-    return (f'<table><caption>{esc(caption)}</caption><thead><tr><th scope="col">Acronym</th>'
-            '<th scope="col">Body and why it matters to an NPM</th><th scope="col">Kind</th><th scope="col">System</th>'
-            '<th scope="col">Region</th><th scope="col">Ways to engage (in the course\'s cycles)</th>'
-            f'<th scope="col">Module</th></tr></thead><tbody>{rows}</tbody></table>')
+    heads = "".join(f'<th scope="col">{esc(TEXT(key))}</th>' for key in
+                    ("acronym", "body_and_why", "kind", "system", "region", "ways_cycles", "module"))
+    return f'<table><caption>{esc(caption)}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 class LandscapeExplorer(CourseWidget):
@@ -89,15 +126,15 @@ class LandscapeExplorer(CourseWidget):
     def _build_live(self):
         import ipywidgets as w
 
-        for column, title in FILTERS:
+        for column, title in _filters():
             if column == "engagement":
                 values = sorted({a for actions in self.table["engagement"] for a in actions},
                                 key=lambda a: label(column, a))
             else:
                 values = sorted(self.table[column].unique(), key=lambda v: label(column, v))
-            self.filters[column] = w.Dropdown(options=[("all", None)] + [(label(column, v), v) for v in values],
+            self.filters[column] = w.Dropdown(options=[(TEXT("all"), None)] + [(label(column, v), v) for v in values],
                                               description=title, style={"description_width": "initial"})
-        self.keyword = w.Text(placeholder="e.g. children, visits, Geneva", description="Keyword")
+        self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=TEXT("keyword"))
         self.count = w.HTML()
         self.results = w.HTML()
         for control in [*self.filters.values(), self.keyword]:
@@ -119,8 +156,9 @@ class LandscapeExplorer(CourseWidget):
 
     def _refilter(self, _change=None):
         shown = self.matches()
-        self.count.value = f"<span class='course-meta' role='status'>{len(shown)} of {len(self.table)} bodies shown</span>"
-        self.results.value = f'<div class="course-landscape">{rows_html(shown, "Bodies that match")}</div>'
+        self.count.value = (f"<span class='course-meta' role='status'>"
+                            f"{TEXT('shown', n=len(shown), total=len(self.table))}</span>")
+        self.results.value = f'<div class="course-landscape">{rows_html(shown, TEXT("matching"))}</div>'
 
     def widget(self):
         import ipywidgets as w
@@ -131,19 +169,19 @@ class LandscapeExplorer(CourseWidget):
     def reading_table(self) -> pd.DataFrame:
         """Every body in words, its module as a link (cells already escaped): the book's one table."""
         t = self.table
-        return pd.DataFrame({"Acronym": t["acronym"].map(esc), "Name": t["name"].map(esc),
-                             "Kind": [esc(label("kind", v)) for v in t["kind"]],
-                             "System": [esc(label("system", v)) for v in t["system"]],
-                             "Region": [esc(label("region", v)) for v in t["region"]],
-                             "Ways to engage": [esc(", ".join(label("engagement", a) for a in e)) or "none in the "
-                                                "course's cycles" for e in t["engagement"]],
-                             "Module": t["module"]})
+        return pd.DataFrame({TEXT("acronym"): t["acronym"].map(esc), TEXT("name"): t["name"].map(esc),
+                             TEXT("kind"): [esc(label("kind", v)) for v in t["kind"]],
+                             TEXT("system"): [esc(label("system", v)) for v in t["system"]],
+                             TEXT("region"): [esc(label("region", v)) for v in t["region"]],
+                             TEXT("ways"): [esc(", ".join(label("engagement", a) for a in e))
+                                            or esc(TEXT("none_in_cycles")) for e in t["engagement"]],
+                             TEXT("module"): t["module"]})
 
     def html(self) -> str:
         from .common import table_html
 
-        return table_html(self.reading_table(), caption="Every body in the course: search by any word (a kind, a "
-                          "region, a way to engage), or click a heading to sort", html_columns=set(self.reading_table()))
+        table = self.reading_table()
+        return table_html(table, caption=TEXT("caption"), html_columns=set(table))
 
 
 def landscape_explorer(kb: KnowledgeBase | None = None) -> None:
@@ -163,5 +201,5 @@ def reasons(kb: KnowledgeBase | None = None) -> None:
 
     use_stylesheet()
     rows = (knowledge(kb))["reasons"]
-    items = "".join(f"<li><strong>{esc(r.name_en)}.</strong> {esc(r.description_en)}</li>" for r in rows.itertuples())
+    items = "".join(f"<li><strong>{esc(r['name'])}.</strong> {esc(r['description'])}</li>" for r in rows.to_dict("records"))
     show_html(f'<ol class="course-reasons">{items}</ol>')

@@ -19,16 +19,68 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..kb import WHO_LABELS, KnowledgeBase, Profile
+from .. import i18n
+from ..kb import WHO_LABELS, KnowledgeBase, Labels, Profile
 from .common import CourseWidget, Views, searchable_table
-from .views import NPM_KINDS, NpmKind, esc
+from .views import NPM_KINDS, NpmKind, capital, esc
 
-ACCESS_WORDS = {
-    "own": "Yes, in its own name",
-    "conditional": "Yes, if the condition is met",
-    "partner": "Only through a partner NGO with ECOSOC status",
-    "closed": "No",
-}
+ACCESS_WORDS = Labels(__name__ + ".ACCESS_WORDS", {
+    "own": {"en": "Yes, in its own name", "fr": "Oui, en son nom propre", "es": "Sí, en nombre propio"},
+    "conditional": {"en": "Yes, if the condition is met", "fr": "Oui, si la condition est remplie",
+                    "es": "Sí, si se cumple la condición"},
+    "partner": {"en": "Only through a partner NGO with ECOSOC status",
+                "fr": "Seulement par une ONG partenaire dotée du statut consultatif auprès de l'ECOSOC",
+                "es": "Solo por medio de una ONG asociada reconocida como entidad consultiva del ECOSOC"},
+    "closed": {"en": "No", "fr": "Non", "es": "No"},
+})
+TEXT = i18n.Text(__name__, {
+    "no_difference": {"en": "Compared with {other}: <strong>no difference</strong> here.",
+                      "fr": "Par rapport à {other} : <strong>aucune différence</strong> ici.",
+                      "es": "En comparación con {other}: <strong>ninguna diferencia</strong> aquí."},
+    "more": {"en": "it can do more with {names}", "fr": "il peut faire davantage pour {names}",
+             "es": "puede hacer más en {names}"},
+    "less": {"en": "it can do less with {names}", "fr": "il peut faire moins pour {names}",
+             "es": "puede hacer menos en {names}"},
+    "compared": {"en": "Compared with {other}: {text}.", "fr": "Par rapport à {other} : {text}.",
+                 "es": "En comparación con {other}: {text}."},
+    "the_cycle": {"en": "the cycle <em>{name}</em>", "fr": "le cycle <em>{name}</em>", "es": "el ciclo <em>{name}</em>"},
+    "n_cycles": {"en": "{n} cycles ({names})", "fr": "{n} cycles ({names})", "es": "{n} ciclos ({names})"},
+    "count": {"en": "{word}: {n}", "fr": "{word} : {n}", "es": "{word}: {n}"},
+    "list_sep": {"en": "; ", "fr": " ; ", "es": "; "},
+    "no_cycle": {"en": "no cycle", "fr": "aucun cycle", "es": "ningún ciclo"},
+    "differs": {"en": " (differs)", "fr": " (diffère)", "es": " (difiere)"},
+    "stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
+    "aria": {"en": "Openings for {kind}", "fr": "Occasions pour {kind}", "es": "Oportunidades para {kind}"},
+    "what_can_do": {"en": "What {kind} can do", "fr": "Ce que peut faire {kind}", "es": "Qué puede hacer {kind}"},
+    "summary": {"en": "In {cycles}, out of {n} openings: {summary}.", "fr": "Dans {cycles}, sur {n} occasions : {summary}.",
+                "es": "En {cycles}, de {n} oportunidades: {summary}."},
+    "how_differs": {"en": "How it differs from the other kinds of NPM", "fr": "En quoi il diffère des autres types de MNP",
+                    "es": "En qué se diferencia de los otros tipos de MNP"},
+    "side_by_side": {"en": "Every opening, side by side", "fr": "Toutes les occasions, côte à côte",
+                     "es": "Todas las oportunidades, una junto a otra"},
+    "legend": {"en": "✔ in its own name; ✔* if the body's condition is met; ↪ only through a partner NGO with ECOSOC "
+                     "status; ✘ not open. Rows marked \"(differs)\" are the ones where the kind of NPM matters.",
+               "fr": "✔ en son nom propre ; ✔* si la condition de l'organe est remplie ; ↪ seulement par une ONG "
+                     "partenaire dotée du statut consultatif auprès de l'ECOSOC ; ✘ fermé. Les lignes marquées "
+                     "« (diffère) » sont celles où le type de MNP compte.",
+               "es": "✔ en nombre propio; ✔* si se cumple la condición del órgano; ↪ solo por medio de una ONG "
+                     "asociada reconocida como entidad consultiva del ECOSOC; ✘ no abierta. Las filas marcadas "
+                     "«(difiere)» son aquellas en las que el tipo de MNP importa."},
+    "caption": {"en": "Openings in {cycles}, by kind of NPM", "fr": "Occasions dans {cycles}, par type de MNP",
+                "es": "Oportunidades en {cycles}, por tipo de MNP"},
+    "opening": {"en": "Opening", "fr": "Occasion", "es": "Oportunidad"},
+    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
+    "every_cycle": {"en": "every cycle in the course", "fr": "tous les cycles du cours", "es": "todos los ciclos del curso"},
+    "cycle": {"en": "Cycle", "fr": "Cycle", "es": "Ciclo"},
+    "step": {"en": "Step", "fr": "N° d'étape", "es": "Paso"},
+    "open_to": {"en": "Open to (from the data)", "fr": "Ouvert à (selon les données)", "es": "Abierta a (según los datos)"},
+    "table_caption": {"en": "Every opening in every cycle of the course, by kind of NPM: search, or click a heading to "
+                            "sort",
+                      "fr": "Toutes les occasions de tous les cycles du cours, par type de MNP : cherchez, ou cliquez "
+                            "sur un en-tête pour trier",
+                      "es": "Todas las oportunidades de todos los ciclos del curso, por tipo de MNP: busque, o haga "
+                            "clic en un encabezado para ordenar"},
+})
 # A symbol as well as words, so that the difference never rests on colour alone.
 ACCESS_MARKS = {"own": "✔", "conditional": "✔*", "partner": "↪", "closed": "✘"}
 CONDITIONAL_WHO = ("prior_submitter", "on_invitation")
@@ -59,9 +111,9 @@ def comparison(kb: KnowledgeBase, cycle_ids=None) -> pd.DataFrame:
         stages = kb.stages(cycle.id)
         for stage in stages.itertuples():
             for o in kb.opportunities(stage_id=stage.id).itertuples():
-                row = {"cycle_id": cycle.id, "cycle": cycle.name_en, "cycle_order": cycle_number,
-                       "stage_id": stage.id, "stage_order": stage.order, "stage": stage.name_en,
-                       "id": o.id, "opening": o.name_en, "who": o.who, "conditions": o.conditions_en}
+                row = {"cycle_id": cycle.id, "cycle": cycle.name, "cycle_order": cycle_number,
+                       "stage_id": stage.id, "stage_order": stage.order, "stage": stage.name,
+                       "id": o.id, "opening": o.name, "who": o.who, "conditions": o.conditions}
                 row.update({kind.key: access(o.who, kind.profile) for kind in NPM_KINDS})
                 rows.append(row)
     columns = ["cycle_id", "cycle", "cycle_order", "stage_id", "stage_order", "stage", "id", "opening", "who",
@@ -82,7 +134,8 @@ def differences(table: pd.DataFrame, key: str, other: str) -> pd.DataFrame:
 
 def _cell(value: str, kind: NpmKind, mine: bool) -> str:
     css = ' class="course-me"' if mine else ""
-    return f'<td{css} data-label="{esc(kind.label[0].upper() + kind.label[1:])}"><span aria-hidden="true">{ACCESS_MARKS[value]}</span> {esc(ACCESS_WORDS[value])}</td>'
+    return (f'<td{css} data-label="{esc(capital(kind.label))}"><span aria-hidden="true">{ACCESS_MARKS[value]}'
+            f'</span> {esc(ACCESS_WORDS[value])}</td>')
 
 
 def _kind(key: str) -> NpmKind:
@@ -100,14 +153,14 @@ def _gains_and_losses(table: pd.DataFrame, key: str) -> str:
         better = diff[diff[key].map(rank) > diff[other.key].map(rank)]
         worse = diff[diff[key].map(rank) < diff[other.key].map(rank)]
         if diff.empty:
-            parts.append(f"<li>Compared with {esc(other.label)}: <strong>no difference</strong> here.</li>")
+            parts.append(f"<li>{TEXT('no_difference', other=esc(other.label))}</li>")
             continue
         text = []
         if not better.empty:
-            text.append("it can do more with " + ", ".join(f"<em>{esc(n)}</em>" for n in better["opening"]))
+            text.append(TEXT("more", names=", ".join(f"<em>{esc(n)}</em>" for n in better["opening"])))
         if not worse.empty:
-            text.append("it can do less with " + ", ".join(f"<em>{esc(n)}</em>" for n in worse["opening"]))
-        parts.append(f"<li>Compared with {esc(other.label)}: {'; '.join(text)}.</li>")
+            text.append(TEXT("less", names=", ".join(f"<em>{esc(n)}</em>" for n in worse["opening"])))
+        parts.append(f"<li>{TEXT('compared', other=esc(other.label), text='; '.join(text))}</li>")
     return f"<ul>{''.join(parts)}</ul>"
 
 
@@ -118,13 +171,14 @@ def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: 
     table = comparison(kb, cycle_ids)
     h, h2 = f"h{heading_level}", f"h{heading_level + 1}"
     counts = tally(table, key)
-    summary = "; ".join(f"{esc(ACCESS_WORDS[a][0].lower() + ACCESS_WORDS[a][1:])}: {n}" for a, n in counts.items() if n)
+    summary = TEXT("list_sep").join(TEXT("count", word=esc(ACCESS_WORDS[a][0].lower() + ACCESS_WORDS[a][1:]), n=n)
+                                    for a, n in counts.items() if n)
     names = list(table["cycle"].unique())
-    cycles = (f"the cycle <em>{esc(names[0])}</em>" if len(names) == 1
-              else f"{len(names)} cycles ({', '.join(esc(c) for c in names)})" if names else "no cycle")
+    cycles = (TEXT("the_cycle", name=esc(names[0])) if len(names) == 1
+              else TEXT("n_cycles", n=len(names), names=", ".join(esc(c) for c in names)) if names
+              else TEXT("no_cycle"))
     me = ' class="course-me"'
-    head = "".join(f'<th scope="col"{me if k.key == key else ""}>{esc(k.label[0].upper() + k.label[1:])}</th>'
-                   for k in NPM_KINDS)
+    head = "".join(f'<th scope="col"{me if k.key == key else ""}>{esc(capital(k.label))}</th>' for k in NPM_KINDS)
     body = []
     show_cycle = table["cycle_id"].nunique() > 1
     for r in table.itertuples():
@@ -133,18 +187,18 @@ def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: 
         where = f"{esc(r.cycle)}: " if show_cycle else ""
         note = f'<br><span class="course-meta">{esc(r.conditions)}</span>' if r.conditions else ""
         row_class = ' class="course-diff"' if differs else ""
-        body.append(f'<tr{row_class}><th scope="row">{esc(r.opening)}{" (differs)" if differs else ""}{note}</th>'
-                    f'<td data-label="Stage">{where}{r.stage_order}. {esc(r.stage)}</td>{cells}</tr>')
-    return (f'<section class="course-card course-compare" aria-label="Openings for {esc(kind.label)}">'
-            f'<{h}>What {esc(kind.label)} can do</{h}>'
-            f'<p>In {cycles}, out of {len(table)} openings: {summary}.</p>'
-            f'<{h2}>How it differs from the other kinds of NPM</{h2}>{_gains_and_losses(table, key)}'
-            f'<{h2}>Every opening, side by side</{h2}>'
-            f'<p class="course-meta">✔ in its own name; ✔* if the body\'s condition is met; ↪ only through a partner '
-            f'NGO with ECOSOC status; ✘ not open. Rows marked "(differs)" are the ones where the kind of NPM matters.</p>'
-            f'<table class="course-data"><caption>Openings in {cycles}, by kind of NPM</caption>'
-            f'<thead><tr><th scope="col">Opening</th><th scope="col">Stage</th>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></section>')
+        body.append(f'<tr{row_class}><th scope="row">{esc(r.opening)}{esc(TEXT("differs")) if differs else ""}'
+                    f'{note}</th><td data-label="{esc(TEXT("stage"))}">{where}{r.stage_order}. {esc(r.stage)}</td>'
+                    f'{cells}</tr>')
+    return (f'<section class="course-card course-compare" aria-label="{esc(TEXT("aria", kind=kind.label))}">'
+            f'<{h}>{esc(TEXT("what_can_do", kind=kind.label))}</{h}>'
+            f'<p>{TEXT("summary", cycles=cycles, n=len(table), summary=summary)}</p>'
+            f'<{h2}>{esc(TEXT("how_differs"))}</{h2}>{_gains_and_losses(table, key)}'
+            f'<{h2}>{esc(TEXT("side_by_side"))}</{h2}>'
+            f'<p class="course-meta">{esc(TEXT("legend"))}</p>'
+            f'<table class="course-data"><caption>{TEXT("caption", cycles=cycles)}</caption>'
+            f'<thead><tr><th scope="col">{esc(TEXT("opening"))}</th><th scope="col">{esc(TEXT("stage"))}</th>{head}'
+            f'</tr></thead><tbody>{"".join(body)}</tbody></table></section>')
 
 
 class NhriComparison(CourseWidget):
@@ -153,7 +207,7 @@ class NhriComparison(CourseWidget):
     def __init__(self, cycle_id: str | None, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.cycle_id = cycle_id
-        self.views = Views("My NPM is", [k.label for k in NPM_KINDS],
+        self.views = Views(TEXT("my_npm"), [k.label for k in NPM_KINDS],
                            [comparison_view(self.kb, k.key, cycle_id) for k in NPM_KINDS])
         self.cycle = None
         if self.live:
@@ -162,8 +216,8 @@ class NhriComparison(CourseWidget):
             self._box = self.views.widget()
             self.picker, self.stack, self.links = self.views.picker, self.views.stack, self.views.links
             cycles = self.kb["cycles"]
-            self.cycle = w.Dropdown(options=[("every cycle in the course", None)] + list(zip(cycles["name_en"], cycles["id"])),
-                                    value=cycle_id, description="Cycle", style={"description_width": "initial"})
+            self.cycle = w.Dropdown(options=[(TEXT("every_cycle"), None)] + list(zip(cycles["name"], cycles["id"])),
+                                    value=cycle_id, description=TEXT("cycle"), style={"description_width": "initial"})
             self.cycle.observe(self._rerender, names="value")
 
     def _rerender(self, _change=None):
@@ -182,12 +236,12 @@ class NhriComparison(CourseWidget):
 def table_for_reading(table: pd.DataFrame) -> pd.DataFrame:
     """The comparison as plain words, for the searchable table."""
     out = table[["opening", "cycle", "stage_order", "stage"]].copy()
-    out["who"] = table["who"].map(WHO_LABELS)
+    out["who"] = table["who"].map(WHO_LABELS.words())
     for kind in NPM_KINDS:
-        out[kind.key] = table[kind.key].map(ACCESS_WORDS)
-    return out.rename(columns={"cycle": "Cycle", "stage_order": "Step", "stage": "Stage", "opening": "Opening",
-                               "who": "Open to (from the data)",
-                               **{k.key: k.label[0].upper() + k.label[1:] for k in NPM_KINDS}})
+        out[kind.key] = table[kind.key].map(ACCESS_WORDS.words())
+    return out.rename(columns={"cycle": TEXT("cycle"), "stage_order": TEXT("step"), "stage": TEXT("stage"),
+                               "opening": TEXT("opening"), "who": TEXT("open_to"),
+                               **{k.key: capital(k.label) for k in NPM_KINDS}})
 
 
 def nhri_comparison(cycle_id: str | None = "upr", kb: KnowledgeBase | None = None) -> None:
@@ -196,5 +250,4 @@ def nhri_comparison(cycle_id: str | None = "upr", kb: KnowledgeBase | None = Non
     widget.show()
     if not widget.live:
         searchable_table(table_for_reading(comparison(widget.kb)),
-                         caption="Every opening in every cycle of the course, by kind of NPM: search, or click a "
-                                 "heading to sort")
+                         caption=TEXT("table_caption"))

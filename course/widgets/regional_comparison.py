@@ -8,20 +8,56 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..kb import KnowledgeBase
-from .common import CourseWidget, Views
+from .. import i18n
+from ..kb import KnowledgeBase, Labels
+from .common import CourseWidget, Views, colon
+from .views import TEXT as VIEWS_TEXT
 from .views import esc, source_links
 
 BODIES = ("cpt", "iachr", "cpta")
 # Labels of the aspects, in the order the learner meets them (the allowed values are in datapackage.json).
-ASPECT_LABELS = {
-    "founding": "Founding instrument",
-    "coverage": "Who and where it covers",
-    "visits": "Visits",
-    "publication": "Publication of findings",
-    "npm_role": "What an NPM can do",
-    "urgent": "Urgent measures",
-}
+ASPECT_LABELS = Labels(__name__ + ".ASPECT_LABELS", {
+    "founding": {"en": "Founding instrument", "fr": "Instrument fondateur", "es": "Instrumento fundacional"},
+    "coverage": {"en": "Who and where it covers", "fr": "Qui et où il couvre", "es": "A quién y dónde abarca"},
+    "visits": {"en": "Visits", "fr": "Visites", "es": "Visitas"},
+    "publication": {"en": "Publication of findings", "fr": "Publication des constats",
+                    "es": "Publicación de las conclusiones"},
+    "npm_role": {"en": "What an NPM can do", "fr": "Ce qu'un MNP peut faire", "es": "Qué puede hacer un MNP"},
+    "urgent": {"en": "Urgent measures", "fr": "Mesures urgentes", "es": "Medidas urgentes"},
+})
+TEXT = i18n.Text(__name__, {
+    "nothing": {"en": "Nothing matches: choose another aspect or clear the keyword.",
+                "fr": "Rien ne correspond : choisissez un autre aspect ou effacez le mot-clé.",
+                "es": "Nada coincide: elija otro aspecto o borre la palabra clave."},
+    "not_recorded": {"en": "Not recorded in the course's tables.", "fr": "Non enregistré dans les tableaux du cours.",
+                     "es": "No registrado en las tablas del curso."},
+    "compared": {"en": "Compared: {aspects}", "fr": "Comparaison : {aspects}", "es": "Comparación: {aspects}"},
+    "aspect": {"en": "Aspect", "fr": "Aspect", "es": "Aspecto"},
+    "all": {"en": "Every aspect", "fr": "Tous les aspects", "es": "Todos los aspectos"},
+    "all_caption": {"en": "Every aspect, side by side", "fr": "Tous les aspects, côte à côte",
+                    "es": "Todos los aspectos, uno junto a otro"},
+    "compare": {"en": "Compare", "fr": "Comparer", "es": "Comparar"},
+    "aspects": {"en": "Aspects", "fr": "Aspects", "es": "Aspectos"},
+    "bodies": {"en": "Bodies", "fr": "Organes", "es": "Órganos"},
+    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
+    "keyword_hint": {"en": "e.g. consent, publish, Robben", "fr": "p. ex. consentement, publier, Robben",
+                     "es": "p. ej., consentimiento, publicar, Robben"},
+    "help": {"en": "Hold Ctrl (Cmd on a Mac) or Shift to choose several; with no aspect chosen, all are shown.",
+             "fr": "Maintenez Ctrl (Cmd sur un Mac) ou Maj pour en choisir plusieurs ; si aucun aspect n'est choisi, "
+                   "tous sont affichés.",
+             "es": "Mantenga pulsada Ctrl (Cmd en un Mac) o Mayús para elegir varios; si no elige ningún aspecto, "
+                   "se muestran todos."},
+})
+
+class _Words:
+    """A class attribute that reads as one of TEXT's strings in the language in use."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def __get__(self, obj, owner) -> str:
+        return TEXT(self.key)
+
 
 def aspect_label(aspect: str) -> str:
     return ASPECT_LABELS.get(aspect, aspect.replace("_", " ").capitalize())
@@ -38,7 +74,7 @@ def comparison_rows(kb: KnowledgeBase, aspects=None, bodies=None, keyword: str =
     df = df[df["body_id"].isin(bodies) & df["aspect"].isin(aspects)]
     word = keyword.strip().casefold()
     if word:
-        hit = df["text_en"].str.casefold().str.contains(word, regex=False) | df["aspect"].map(
+        hit = df["text"].str.casefold().str.contains(word, regex=False) | df["aspect"].map(
             lambda a: word in aspect_label(a).casefold())
         df = df[df["aspect"].isin(set(df.loc[hit, "aspect"]))]
     order_a = {a: i for i, a in enumerate(aspect_order(kb))}
@@ -58,41 +94,42 @@ def side_by_side(kb: KnowledgeBase, aspects=None, bodies=None, keyword: str = ""
     bodies = list(bodies) if bodies else list(BODIES)
     rows = comparison_rows(kb, aspects, bodies, keyword)
     if rows.empty:
-        return '<p class="course-meta">Nothing matches: choose another aspect or clear the keyword.</p>'
+        return f'<p class="course-meta">{esc(TEXT("nothing"))}</p>'
     shown = [a for a in dict.fromkeys(rows["aspect"])]
-    cells = {(r.aspect, r.body_id): r for r in rows.itertuples()}
+    cells = {(r["aspect"], r["body_id"]): r for r in rows.to_dict("records")}
     head = "".join(
-        f'<th scope="col"><abbr title="{esc(kb.body(b)["name_en"])}">{esc(kb.body(b)["acronym_en"])}</abbr><br>'
-        f'<span class="course-plain">{esc(kb.body(b)["name_en"])}</span></th>' for b in bodies)
+        f'<th scope="col"><abbr title="{esc(kb.body(b)["name"])}">{esc(kb.body(b)["acronym"])}</abbr><br>'
+        f'<span class="course-plain">{esc(kb.body(b)["name"])}</span></th>' for b in bodies)
     body_rows = []
     for a in shown:
         tds = []
         for b in bodies:
             r = cells.get((a, b))
-            cell = f'<td data-label="{esc(kb.body(b)["acronym_en"])}">'
+            cell = f'<td data-label="{esc(kb.body(b)["acronym"])}">'
             if r is None:
-                tds.append(f"{cell}Not recorded in the course's tables.</td>")
+                tds.append(f"{cell}{esc(TEXT('not_recorded'))}</td>")
             else:
-                tds.append(f'{cell}{esc(r.text_en)}<span class="course-meta">Sources: '
-                           f'{source_links(kb, r.source_ids)}</span></td>')
+                tds.append(f'{cell}{esc(r["text"])}<span class="course-meta">'
+                           f'{VIEWS_TEXT("sources_colon", links=source_links(kb, r["source_ids"]))}</span></td>')
         body_rows.append(f'<tr><th scope="row">{esc(aspect_label(a))}</th>{"".join(tds)}</tr>')
-    title = caption or ("Compared: " + ", ".join(aspect_label(a) for a in shown))
+    title = caption or TEXT("compared", aspects=", ".join(aspect_label(a) for a in shown))
     return (f'<table class="course-data course-side"><caption>{esc(title)}</caption>'
-            f'<thead><tr><th scope="col">Aspect</th>{head}</tr></thead><tbody>{"".join(body_rows)}</tbody></table>')
+            f'<thead><tr><th scope="col">{esc(TEXT("aspect"))}</th>{head}</tr></thead>'
+            f'<tbody>{"".join(body_rows)}</tbody></table>')
 
 
 class RegionalComparison(CourseWidget):
     """Static: a list of views (all aspects, then each one) switched in the browser. Live: pick several
     aspects, bodies and a keyword, and the view is redrawn."""
 
-    ALL = "Every aspect"
+    ALL = _Words("all")  # "Every aspect", in the language in use
 
     def __init__(self, live: bool | None = None, bodies=BODIES, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.bodies = list(bodies)
         self.aspects = aspect_order(self.kb)
-        self.views = Views("Compare", [self.ALL] + [aspect_label(a) for a in self.aspects],
-                           [side_by_side(self.kb, None, self.bodies, caption="Every aspect, side by side")]
+        self.views = Views(TEXT("compare"), [self.ALL] + [aspect_label(a) for a in self.aspects],
+                           [side_by_side(self.kb, None, self.bodies, caption=TEXT("all_caption"))]
                            + [side_by_side(self.kb, [a], self.bodies, caption=aspect_label(a)) for a in self.aspects])
         self.aspect_select = self.body_select = self.keyword = self.view = None
         if self.live:
@@ -103,14 +140,13 @@ class RegionalComparison(CourseWidget):
 
         labels = [(aspect_label(a), a) for a in self.aspects]
         self.aspect_select = w.SelectMultiple(options=labels, value=tuple(self.aspects[:2]), rows=len(labels),
-                                              description="Aspects", style={"description_width": "initial"})
+                                              description=TEXT("aspects"), style={"description_width": "initial"})
         self.body_select = w.SelectMultiple(
-            options=[(f"{self.kb.body(b)['acronym_en']}: {self.kb.body(b)['name_en']}", b) for b in self.bodies],
-            value=tuple(self.bodies), rows=len(self.bodies), description="Bodies",
+            options=[(f"{self.kb.body(b)['acronym']}{colon()} {self.kb.body(b)['name']}", b) for b in self.bodies],
+            value=tuple(self.bodies), rows=len(self.bodies), description=TEXT("bodies"),
             style={"description_width": "initial"}, layout=w.Layout(width="32em"))
-        self.keyword = w.Text(placeholder="e.g. consent, publish, Robben", description="Keyword")
-        self.help = w.HTML('<span class="course-meta">Hold Ctrl (Cmd on a Mac) or Shift to choose several; '
-                           'with no aspect chosen, all are shown.</span>')
+        self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=TEXT("keyword"))
+        self.help = w.HTML(f'<span class="course-meta">{esc(TEXT("help"))}</span>')
         self.view = w.HTML()
         for control in (self.aspect_select, self.body_select, self.keyword):
             control.observe(self._redraw, names="value")

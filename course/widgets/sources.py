@@ -1,8 +1,23 @@
 """The sources behind what a page shows, listed by title with publisher and date consulted."""
 from __future__ import annotations
 
+from .. import i18n
 from ..kb import KnowledgeBase
-from .common import esc, knowledge, show_html
+from .common import day, esc, in_language, knowledge, show_html
+
+TEXT = i18n.Text(__name__, {
+    "consulted": {"en": "(consulted {date}).", "fr": "(consulté le {date}).", "es": "(consultado el {date})."},
+})
+
+
+def source_item(s: dict) -> str:
+    """One source (a row of sources.csv as a dict): its title as a link, marked with the title's language,
+    publisher, date, and the day we consulted it."""
+    language = s.get("language", "")
+    title_lang = f' lang="{esc(language)}"' if language and language != i18n.language() else ""
+    published = f", {esc(s['published'])}" if s["published"] else ""
+    return (f'<a href="{esc(s["url"])}"{title_lang}>{esc(s["title"])}</a>, {in_language(s["publisher"], language)}'
+            f'{published} {esc(TEXT("consulted", date=day(s["consulted"])))}')
 
 
 def module_source_ids(module_id: str, kb: KnowledgeBase | None = None) -> set[str]:
@@ -44,7 +59,5 @@ def source_list(ids, kb: KnowledgeBase | None = None) -> None:
     if not ids:
         return
     rows = (knowledge(kb)).sources(sorted(ids)).sort_values("title")
-    items = "".join(f'<li><a href="{esc(s.url)}">{esc(s.title)}</a>, {esc(s.publisher)}'
-                    f'{", " + esc(s.published) if s.published else ""} (consulted {s.consulted:%d %B %Y}).</li>'
-                    for s in rows.itertuples())
+    items = "".join(f"<li>{source_item(s)}</li>" for s in rows.to_dict("records"))
     show_html(f"<ul>{items}</ul>")

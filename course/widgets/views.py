@@ -1,7 +1,8 @@
 """HTML views of bodies and stages: pure functions from table rows to accessible HTML.
 
 Widgets put one view per body or per stage into a Stack and switch between them in the browser, so the same
-views serve JupyterLab and the static book. Keeping them pure makes them easy to test.
+views serve JupyterLab and the static book. Keeping them pure makes them easy to test. Every word they show is in
+the language in use (course.i18n): the strings below, and the data's own columns in that language.
 """
 from __future__ import annotations
 
@@ -11,14 +12,88 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..kb import WHO_LABELS, KnowledgeBase, Profile, offset_words
+from .. import i18n
+from ..kb import UNIT_WORDS, WHO_LABELS, KnowledgeBase, Labels, Profile, offset_words
 from ..planner import ACTION_LABELS
-from .common import esc, people
+from .common import colon, day, esc, in_language, people
 
-MODE_LABELS = {"written": "written", "oral": "oral", "meeting": "meeting", "attendance": "attending",
-               "visit": "visit", "communication": "public communication"}
-BASIS_LABELS = {"rule": "set by the rules", "practice": "usual practice, may vary",
-                "estimate": "our rough estimate, check the body's calendar"}
+TEXT = i18n.Text(__name__, {
+    "as_of": {"en": "as of {date}", "fr": "au {date}", "es": "a fecha de {date}"},
+    "changed": {"en": "Changed since the APT guide: {change}", "fr": "Changement depuis le guide de l'APT : {change}",
+                "es": "Cambio desde la guía de la APT: {change}"},
+    "stale": {"en": "This is the newest count we could confirm and it may have changed since: check the source "
+                    "before you rely on it.",
+              "fr": "C'est le chiffre le plus récent que nous avons pu confirmer, et il a pu changer depuis : "
+                    "vérifiez la source avant de vous y fier.",
+              "es": "Es la cifra más reciente que pudimos confirmar y puede haber cambiado desde entonces: "
+                    "consulte la fuente antes de basarse en ella."},
+    "consulted": {"en": ", consulted {date}", "fr": ", consulté le {date}", "es": ", consultado el {date}"},
+    "part_of": {"en": "Part of the {name}.", "fr": "Fait partie de : {name}.", "es": "Forma parte de: {name}."},
+    "what_it_is": {"en": "What it is", "fr": "Nature", "es": "Qué es"},
+    "set_up_by": {"en": "Set up by", "fr": "Créé par", "es": "Creado por"},
+    "working_since": {"en": "{instrument}; working since {year}", "fr": "{instrument} ; en activité depuis {year}",
+                      "es": "{instrument}; en funcionamiento desde {year}"},
+    "seat": {"en": "Seat", "fr": "Siège", "es": "Sede"},
+    "size": {"en": "Size", "fr": "En chiffres", "es": "En cifras"},
+    "no_count": {"en": "no count recorded", "fr": "aucun chiffre enregistré", "es": "ninguna cifra registrada"},
+    "what_it_does": {"en": "What it does", "fr": "Ce qu'il fait", "es": "Qué hace"},
+    "why_npm": {"en": "Why it matters to an NPM", "fr": "Pourquoi il compte pour un MNP",
+                "es": "Por qué importa a un MNP"},
+    "note": {"en": "Note", "fr": "Remarque", "es": "Nota"},
+    "sources": {"en": "Sources", "fr": "Sources", "es": "Fuentes"},
+    "official_page": {"en": "Official page of the {acronym}", "fr": "Page officielle : {acronym}",
+                      "es": "Página oficial: {acronym}"},
+    "staff_day": {"en": "{n} staff day", "fr": "{n} jour de travail", "es": "{n} día de trabajo"},
+    "staff_days": {"en": "{n} staff days", "fr": "{n} jours de travail", "es": "{n} días de trabajo"},
+    "no_opening": {"en": "No particular opening for NPMs at this stage: use it to prepare for the next.",
+                   "fr": "Pas d'occasion particulière pour les MNP à cette étape : profitez-en pour préparer la "
+                         "suivante.",
+                   "es": "No hay ninguna oportunidad particular para los MNP en esta etapa: aprovéchela para "
+                         "preparar la siguiente."},
+    "facts": {"en": "Who may: {who}. Form: {mode}, {visibility}. Rough effort: {effort}. Themes: {themes}.",
+              "fr": "Qui peut le faire : {who}. Forme : {mode}, {visibility}. Effort approximatif : {effort}. "
+                    "Thèmes : {themes}.",
+              "es": "Quién puede: {who}. Forma: {mode}, {visibility}. Esfuerzo aproximado: {effort}. "
+                    "Temas: {themes}."},
+    "highlighted": {"en": "Stage {n} of {total} is highlighted.", "fr": "L'étape {n} sur {total} est mise en évidence.",
+                    "es": "La etapa {n} de {total} está resaltada."},
+    "in_order": {"en": "{total} stages in order: ", "fr": "{total} étapes dans l'ordre : ",
+                 "es": "{total} etapas en orden: "},
+    "in_planner": {"en": "in the planner: {when}; {basis}", "fr": "dans le planificateur : {when} ; {basis}",
+                   "es": "en el planificador: {when}; {basis}"},
+    "stage_label": {"en": "Stage {n}: {name}", "fr": "Étape {n} : {name}", "es": "Etapa {n}: {name}"},
+    "stage_of": {"en": "Stage {n} of {total}: {name}", "fr": "Étape {n} sur {total} : {name}",
+                 "es": "Etapa {n} de {total}: {name}"},
+    "who_acts": {"en": "Who acts", "fr": "Qui agit", "es": "Quién actúa"},
+    "when": {"en": "When", "fr": "Quand", "es": "Cuándo"},
+    "npm_can_do": {"en": "What an NPM can do here", "fr": "Ce qu'un MNP peut faire ici",
+                   "es": "Qué puede hacer un MNP aquí"},
+    "sources_colon": {"en": "Sources: {links}", "fr": "Sources : {links}", "es": "Fuentes: {links}"},
+    "any_npm": {"en": "any NPM (show everything)", "fr": "tout MNP (tout afficher)",
+                "es": "cualquier MNP (mostrar todo)"},
+    "what_it_is_line": {"en": "{kind}, {region}", "fr": "{kind}, {region}", "es": "{kind}, {region}"},
+})
+
+MODE_LABELS = Labels(__name__ + ".MODE_LABELS", {
+    "written": {"en": "written", "fr": "écrit", "es": "escrito"},
+    "oral": {"en": "oral", "fr": "oral", "es": "oral"},
+    "meeting": {"en": "meeting", "fr": "réunion", "es": "reunión"},
+    "attendance": {"en": "attending", "fr": "présence", "es": "asistencia"},
+    "visit": {"en": "visit", "fr": "visite", "es": "visita"},
+    "communication": {"en": "public communication", "fr": "communication publique", "es": "comunicación pública"},
+})
+VISIBILITY_LABELS = Labels(__name__ + ".VISIBILITY_LABELS", {
+    "public": {"en": "public", "fr": "public", "es": "público"},
+    "confidential": {"en": "confidential", "fr": "confidentiel", "es": "confidencial"},
+})
+BASIS_LABELS = Labels(__name__ + ".BASIS_LABELS", {
+    "rule": {"en": "set by the rules", "fr": "fixé par le règlement", "es": "fijado por las normas"},
+    "practice": {"en": "usual practice, may vary", "fr": "pratique habituelle, peut varier",
+                 "es": "práctica habitual, puede variar"},
+    "estimate": {"en": "our rough estimate, check the body's calendar",
+                 "fr": "notre estimation approximative, vérifiez le calendrier de l'organe",
+                 "es": "nuestra estimación aproximada, consulte el calendario del órgano"},
+})
 # Colours meet WCAG AA contrast on white for text, and the current stage differs by shape and weight too.
 ACCENT = "#0b5394"
 STALE_DAYS = 2 * 365  # as `python -m course validate` warns: figures older than 24 months
@@ -26,24 +101,59 @@ MUTED = "#5f6368"
 
 
 def format_number(value: float) -> str:
+    """8 rather than 8.0, 1.5 as it is (1,5 in French and Spanish)."""
     return people(float(value))
 
 
 # How the codes in data/ read to a person. The one place that turns `system`, `kind` and `region` into words.
-# Each system: its name, and the word put before a kind of body ("UN treaty body"; none for networks).
-SYSTEMS = {"un": ("United Nations", "UN"), "coe": ("Council of Europe", "Council of Europe"),
-           "oas": ("Organization of American States", "Inter-American (OAS)"),
-           "au": ("African Union", "African Union"), "network": ("Networks of oversight bodies", "")}
-KIND_NAMES = {"un_entity": "UN entity", "special_procedure_mandate": "Special Procedures mandate",
-              "charter_mechanism": "Charter-based mechanism", "charter_body": "Charter-based body"}
-REGION_NAMES = {"global": "global", "asia_pacific": "Asia-Pacific", "americas": "the Americas"}
+# Each system: its name, and the word put before a kind of body in English ("UN treaty body"; none for networks);
+# in French and Spanish the system's short name goes after the kind, in brackets.
+SYSTEM_NAMES = Labels(__name__ + ".SYSTEM_NAMES", {
+    "un": {"en": "United Nations", "fr": "Nations Unies", "es": "Naciones Unidas"},
+    "coe": {"en": "Council of Europe", "fr": "Conseil de l'Europe", "es": "Consejo de Europa"},
+    "oas": {"en": "Organization of American States", "fr": "Organisation des États américains",
+            "es": "Organización de los Estados Americanos"},
+    "au": {"en": "African Union", "fr": "Union africaine", "es": "Unión Africana"},
+    "network": {"en": "Networks of oversight bodies", "fr": "Réseaux d'organes de contrôle",
+                "es": "Redes de órganos de supervisión"},
+})
+SYSTEM_SHORT = Labels(__name__ + ".SYSTEM_SHORT", {
+    "un": {"en": "UN", "fr": "ONU", "es": "ONU"},
+    "coe": {"en": "Council of Europe", "fr": "Conseil de l'Europe", "es": "Consejo de Europa"},
+    "oas": {"en": "Inter-American (OAS)", "fr": "OEA", "es": "OEA"},
+    "au": {"en": "African Union", "fr": "Union africaine", "es": "Unión Africana"},
+    "network": {"en": "-", "fr": "-", "es": "-"},  # none: a network is not part of a system
+})
+KIND_NAMES = Labels(__name__ + ".KIND_NAMES", {
+    "treaty_body": {"en": "treaty body", "fr": "organe conventionnel", "es": "órgano de tratado"},
+    "un_entity": {"en": "UN entity", "fr": "entité des Nations Unies", "es": "entidad de las Naciones Unidas"},
+    "special_procedure_mandate": {"en": "Special Procedures mandate", "fr": "mandat des procédures spéciales",
+                                  "es": "mandato de los procedimientos especiales"},
+    "charter_mechanism": {"en": "Charter-based mechanism", "fr": "mécanisme fondé sur la Charte",
+                          "es": "mecanismo basado en la Carta"},
+    "charter_body": {"en": "Charter-based body", "fr": "organe fondé sur la Charte", "es": "órgano basado en la Carta"},
+    "commission": {"en": "commission", "fr": "commission", "es": "comisión"},
+    "court": {"en": "court", "fr": "cour", "es": "tribunal"},
+    "monitoring_body": {"en": "monitoring body", "fr": "organe de contrôle", "es": "órgano de supervisión"},
+    "network": {"en": "network", "fr": "réseau", "es": "red"},
+    "rapporteurship": {"en": "rapporteurship", "fr": "mandat de rapporteur", "es": "relatoría"},
+    "standard": {"en": "standard", "fr": "norme", "es": "norma"},
+})
+REGION_NAMES = Labels(__name__ + ".REGION_NAMES", {
+    "global": {"en": "global", "fr": "monde entier", "es": "todo el mundo"},
+    "africa": {"en": "Africa", "fr": "Afrique", "es": "África"},
+    "americas": {"en": "the Americas", "fr": "Amériques", "es": "las Américas"},
+    "asia_pacific": {"en": "Asia-Pacific", "fr": "Asie-Pacifique", "es": "Asia-Pacífico"},
+    "europe": {"en": "Europe", "fr": "Europe", "es": "Europa"},
+})
 
 
 def label(column: str, value: str) -> str:
     """A value of data/ as words: label("system", "coe") is "Council of Europe", label("kind", "un_entity") is
-    "UN entity", label("engagement", "amicus_brief") is "amicus curiae or third-party brief"."""
+    "UN entity", label("engagement", "amicus_brief") is "amicus curiae or third-party brief" (in the language in
+    use)."""
     if column == "system":
-        return SYSTEMS[value][0] if value in SYSTEMS else value.upper()
+        return SYSTEM_NAMES[value] if value in SYSTEM_NAMES else value.upper()
     if column == "engagement":
         return ACTION_LABELS.get(value, value.replace("_", " "))
     if column == "region":
@@ -57,32 +167,54 @@ def capital(text: str) -> str:
 
 
 def what_it_is(body) -> str:
-    """'UN treaty body, global', 'Council of Europe monitoring body, Europe', 'Network, global'."""
-    adjective = SYSTEMS[body["system"]][1] if body["system"] in SYSTEMS else body["system"].upper()
+    """'UN treaty body, global', 'Council of Europe monitoring body, Europe', 'Network, global'
+    ('Organe conventionnel (ONU), monde entier')."""
     kind = label("kind", body["kind"])
-    text = f"{adjective} {kind}" if adjective and not kind.startswith(adjective) else kind
-    return f"{capital(text)}, {label('region', body['region'])}"
+    short = SYSTEM_SHORT.get(body["system"], body["system"].upper())
+    if short == "-":
+        text = kind
+    elif i18n.language() == "en":
+        text = f"{short} {kind}" if not kind.startswith(short) else kind
+    else:
+        text = kind if short in kind or SYSTEM_NAMES.get(body["system"], "") in kind else f"{kind} ({short})"
+    return TEXT("what_it_is_line", kind=capital(text), region=label("region", body["region"]))
+
+
+NPM_KIND_LABELS = Labels(__name__ + ".NPM_KIND_LABELS", {
+    "not_nhri": {"en": "an NPM that is not an NHRI", "fr": "un MNP qui n'est pas une INDH",
+                 "es": "un MNP que no es una INDH"},
+    "b_status": {"en": "an NPM that is also a B-status NHRI", "fr": "un MNP qui est aussi une INDH de statut B",
+                 "es": "un MNP que también es una INDH de categoría B"},
+    "a_status": {"en": "an NPM that is also an A-status NHRI", "fr": "un MNP qui est aussi une INDH de statut A",
+                 "es": "un MNP que también es una INDH de categoría A"},
+})
 
 
 @dataclass(frozen=True)
 class NpmKind:
     key: str
-    label: str
     profile: Profile
+
+    @property
+    def label(self) -> str:
+        return NPM_KIND_LABELS[self.key]
 
 
 # The kinds of NPM every widget offers, the one list: whether it is also an NHRI, and of which grade.
 NPM_KINDS = (
-    NpmKind("not_nhri", "an NPM that is not an NHRI", Profile(nhri_grade=None)),
-    NpmKind("b_status", "an NPM that is also a B-status NHRI", Profile(nhri_grade="B")),
-    NpmKind("a_status", "an NPM that is also an A-status NHRI", Profile(nhri_grade="A")),
+    NpmKind("not_nhri", Profile(nhri_grade=None)),
+    NpmKind("b_status", Profile(nhri_grade="B")),
+    NpmKind("a_status", Profile(nhri_grade="A")),
 )
-ANY_NPM = "any NPM (show everything)"
+
+
+def any_npm() -> str:
+    return TEXT("any_npm")
 
 
 def npm_kind_options() -> list[tuple[str, str | None]]:
     """The choices of a "My NPM is" list: any NPM first, then each kind."""
-    return [(ANY_NPM, None)] + [(k.label, k.key) for k in NPM_KINDS]
+    return [(any_npm(), None)] + [(k.label, k.key) for k in NPM_KINDS]
 
 
 def profile_for(key: str | None) -> Profile | None:
@@ -101,19 +233,24 @@ def figure_sentences(kb: KnowledgeBase, body_id: str, today: dt.date | None = No
     today = today or dt.date.today()
     out = []
     for _, f in kb.figures(body_id).iterrows():
-        text = f"{format_number(f['value'])} {esc(f['unit_en'])} (as of {f['as_of']:%d %B %Y})"
-        if f["change_en"]:
-            text += f" <em>Changed since the APT guide: {esc(f['change_en'])}</em>"
+        text = f"{format_number(f['value'])} {esc(f['unit'])} ({esc(TEXT('as_of', date=day(f['as_of'])))})"
+        if f["change"]:
+            text += f" <em>{esc(TEXT('changed', change=f['change']))}</em>"
         if (today - f["as_of"]).days > STALE_DAYS:
-            text += (" <em>This is the newest count we could confirm and it may have changed since: check the "
-                     "source before you rely on it.</em>")
+            text += f" <em>{esc(TEXT('stale'))}</em>"
         out.append(text)
     return out
 
 
+def lang_attr(language: str) -> str:
+    """ lang="en" on a title written in another language than the page's (empty when they agree)."""
+    return f' lang="{esc(language)}"' if language and language != i18n.language() else ""
+
+
 def source_links(kb: KnowledgeBase, source_ids) -> str:
-    items = [f'<a href="{esc(s.url)}">{esc(s.title)}</a> ({esc(s.publisher)}, consulted {s.consulted:%d %B %Y})'
-             for s in kb.sources(source_ids).itertuples()]
+    items = [f'<a href="{esc(s["url"])}"{lang_attr(s.get("language", ""))}>{esc(s["title"])}</a> '
+             f'({in_language(s["publisher"], s.get("language", ""))}{esc(TEXT("consulted", date=day(s["consulted"])))})'
+             for s in kb.sources(source_ids).to_dict("records")]
     return "; ".join(items)
 
 
@@ -121,50 +258,56 @@ def body_card(kb: KnowledgeBase, body_id: str, heading_level: int = 4) -> str:
     """Everything the course knows about one body, as an HTML card."""
     b = kb.body(body_id)
     h = f"h{heading_level}"
-    parent = f" Part of the {esc(kb.body(b['parent_id'])['name_en'])}." if b["parent_id"] else ""
+    parent = f" {esc(TEXT('part_of', name=kb.body(b['parent_id'])['name']))}" if b["parent_id"] else ""
     figures = figure_sentences(kb, body_id)
     rows = [
-        ("What it is", f"{esc(what_it_is(b))}.{parent}"),
-        ("Set up by", f"{esc(b['founding_instrument_en'])}; working since {b['established_year']}"),
-        ("Seat", esc(b["seat_en"])),
-        ("Size", "<br>".join(figures) if figures else "no count recorded"),
-        ("What it does", esc(b["functions_en"])),
-        ("Why it matters to an NPM", esc(b["npm_relevance_en"])),
+        (TEXT("what_it_is"), f"{esc(what_it_is(b))}.{parent}"),
+        (TEXT("set_up_by"), esc(TEXT("working_since", instrument=b["founding_instrument"],
+                                     year=b["established_year"]))),
+        (TEXT("seat"), esc(b["seat"])),
+        (TEXT("size"), "<br>".join(figures) if figures else TEXT("no_count")),
+        (TEXT("what_it_does"), esc(b["functions"])),
+        (TEXT("why_npm"), esc(b["npm_relevance"])),
     ]
-    if b["note_en"]:
-        rows.append(("Note", esc(b["note_en"])))
-    rows.append(("Sources", source_links(kb, b["source_ids"])))
+    if b["note"]:
+        rows.append((TEXT("note"), esc(b["note"])))
+    rows.append((TEXT("sources"), source_links(kb, b["source_ids"])))
     body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
-    return (f'<section class="course-card" aria-label="{esc(b["acronym_en"])}">'
-            f'<{h}>{esc(b["name_en"])} ({esc(b["acronym_en"])})</{h}>'
+    return (f'<section class="course-card" aria-label="{esc(b["acronym"])}">'
+            f'<{h}>{esc(b["name"])} ({esc(b["acronym"])})</{h}>'
             f'<table class="course-facts">{body}</table>'
-            f'<p><a href="{esc(b["url"])}">Official page of the {esc(b["acronym_en"])}</a></p></section>')
+            f'<p><a href="{esc(b["url"])}">{esc(TEXT("official_page", acronym=b["acronym"]))}</a></p></section>')
+
+
+SHORT_UNITS = {"days": "d", "weeks": "wk", "months": "mo", "years": "yr"}
 
 
 def short_offset(offset: int, unit: str) -> str:
-    """A compact label for the timeline: '−3 mo', '0', '+1 yr'."""
+    """A compact label for the timeline: '−3 mo', '0', '+1 yr' ('−3 mois', '+1 año')."""
     if offset == 0:
         return "0"
-    abbreviation = {"days": "d", "weeks": "wk", "months": "mo", "years": "yr"}[unit]
-    return f"{'−' if offset < 0 else '+'}{abs(offset)} {abbreviation}"
+    amount = abs(offset)
+    lang = i18n.language()
+    word = SHORT_UNITS[unit] if lang == "en" else UNIT_WORDS[unit][lang][0 if amount == 1 else 1]
+    return f"{'−' if offset < 0 else '+'}{amount} {word}"
 
 
 def staff_days(value: float) -> str:
-    return f"{format_number(value)} staff day{'s' if float(value) != 1 else ''}"
+    return TEXT("staff_days" if float(value) != 1 else "staff_day", n=format_number(value))
 
 
 def opportunity_list(opportunities: pd.DataFrame, themes: pd.DataFrame) -> str:
     if opportunities.empty:
-        return "<p>No particular opening for NPMs at this stage: use it to prepare for the next.</p>"
-    theme_names = dict(zip(themes["id"], themes["name_en"]))
+        return f"<p>{esc(TEXT('no_opening'))}</p>"
+    theme_names = dict(zip(themes["id"], themes["name"]))
     items = []
-    for o in opportunities.itertuples():
-        facts = (f"Who may: {esc(WHO_LABELS[o.who])}. Form: {esc(MODE_LABELS[o.mode])}, {esc(o.visibility)}. "
-                 f"Rough effort: {staff_days(o.effort_days)}. "
-                 f"Themes: {esc(', '.join(theme_names[t] for t in o.themes))}.")
-        conditions = f" {esc(o.conditions_en)}" if o.conditions_en else ""
-        items.append(f"<li><strong>{esc(o.name_en)}</strong>: {esc(o.description_en)}{conditions}"
-                     f'<br><span class="course-meta">{facts}</span></li>')
+    for o in opportunities.to_dict("records"):
+        facts = TEXT("facts", who=WHO_LABELS[o["who"]], mode=MODE_LABELS[o["mode"]],
+                     visibility=VISIBILITY_LABELS.get(o["visibility"], o["visibility"]),
+                     effort=staff_days(o["effort_days"]), themes=", ".join(theme_names[t] for t in o["themes"]))
+        conditions = f" {esc(o['conditions'])}" if o["conditions"] else ""
+        items.append(f"<li><strong>{esc(o['name'])}</strong>{colon()} {esc(o['description'])}{conditions}"
+                     f'<br><span class="course-meta">{esc(facts)}</span></li>')
     return f"<ul>{''.join(items)}</ul>"
 
 
@@ -184,9 +327,10 @@ def timeline_svg(stages: pd.DataFrame, current: int | None, title: str) -> str:
     and a description for screen readers, and the page gives the cycle in words too."""
     width, line = 290, 17
     parts, y = [], 22
-    for i, s in enumerate(stages.itertuples()):
+    records = stages.to_dict("records")
+    for i, s in enumerate(records):
         on = i == current
-        lines = _wrap(s.name_en, width=27, lines=2)
+        lines = _wrap(s["name"], width=27, lines=2)
         tspans = "".join(f'<tspan x="42" dy="{0 if j == 0 else line}">{esc(text)}</tspan>' for j, text in enumerate(lines))
         offset_y = y + 5 + line * len(lines)
         parts.append(f'<g class="course-go" data-course-go="{i}">'
@@ -198,14 +342,14 @@ def timeline_svg(stages: pd.DataFrame, current: int | None, title: str) -> str:
                      f'<text x="42" y="{y + 5}" font-size="14" font-weight="{"bold" if on else "normal"}" '
                      f'fill="#202124">{tspans}</text>'
                      f'<text x="42" y="{offset_y}" font-size="13" fill="{MUTED}">'
-                     f'{esc(short_offset(s.offset, s.offset_unit))}</text></g>')
+                     f'{esc(short_offset(s["offset"], s["offset_unit"]))}</text></g>')
         y = offset_y + 26
     height = y - 10
     parts.insert(0, f'<line x1="18" y1="22" x2="18" y2="{max(22, height - 40)}" stroke="{ACCENT}" stroke-width="2"/>')
-    where = f" Stage {current + 1} of {len(stages)} is highlighted." if current is not None else ""
-    description = f"{len(stages)} stages in order: " + "; ".join(
-        f"{i + 1}. {s.name_en} ({short_offset(s.offset, s.offset_unit)})"
-        for i, s in enumerate(stages.itertuples())) + "." + where
+    where = " " + TEXT("highlighted", n=current + 1, total=len(records)) if current is not None else ""
+    description = TEXT("in_order", total=len(records)) + "; ".join(
+        f"{i + 1}. {s['name']} ({short_offset(s['offset'], s['offset_unit'])})"
+        for i, s in enumerate(records)) + "." + where
     return (f'<svg class="course-timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}" aria-label="{esc(title)}. {esc(description)}" xmlns="http://www.w3.org/2000/svg">'
             f'<title>{esc(title)}</title><desc>{esc(description)}</desc>{"".join(parts)}</svg>')
@@ -218,22 +362,25 @@ def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profi
     anchor = kb["anchors"].set_index("id").loc[s["anchor_id"]]
     path = kb["paths"].set_index("id").loc[path_id]
     opportunities = kb.opportunities(stage_id=s["id"], profile=profile, themes=themes)
-    timing = (f"{esc(s['timing_en'])} <span class=\"course-meta\">(in the planner: "
-              f"{esc(offset_words(s['offset'], s['offset_unit'], anchor['name_en']))}; "
-              f"{esc(BASIS_LABELS[s['timing_basis']])})</span>")
-    return (f'<section class="course-card course-stage" aria-label="Stage {index + 1}: {esc(s["name_en"])}">'
+    planner_note = TEXT("in_planner", when=offset_words(s["offset"], s["offset_unit"], anchor["name"]),
+                        basis=BASIS_LABELS[s["timing_basis"]])
+    timing = f"{esc(s['timing'])} <span class=\"course-meta\">({esc(planner_note)})</span>"
+    return (f'<section class="course-card course-stage" '
+            f'aria-label="{esc(TEXT("stage_label", n=index + 1, name=s["name"]))}">'
             f'<div class="course-stage-timeline">'
-            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name_en"] + ": " + path["name_en"])}</div>'
-            f'<div class="course-stage-details"><h4>Stage {index + 1} of {len(stages)}: {esc(s["name_en"])}</h4>'
-            f'<p>{esc(s["summary_en"])}</p>'
-            f'<table class="course-facts"><tr><th scope="row">Who acts</th><td>{esc(s["actor_en"])}</td></tr>'
-            f'<tr><th scope="row">When</th><td>{timing}</td></tr></table>'
-            f'<h5>What an NPM can do here</h5>{opportunity_list(opportunities, kb["themes"])}'
-            f'<p class="course-meta">Sources: {source_links(kb, s["source_ids"])}</p></div></section>')
+            f'{timeline_svg(stages, index, kb.cycle(cycle_id)["name"] + colon() + " " + path["name"])}</div>'
+            f'<div class="course-stage-details">'
+            f'<h4>{esc(TEXT("stage_of", n=index + 1, total=len(stages), name=s["name"]))}</h4>'
+            f'<p>{esc(s["summary"])}</p>'
+            f'<table class="course-facts"><tr><th scope="row">{TEXT("who_acts")}</th><td>{esc(s["actor"])}</td></tr>'
+            f'<tr><th scope="row">{TEXT("when")}</th><td>{timing}</td></tr></table>'
+            f'<h5>{esc(TEXT("npm_can_do"))}</h5>{opportunity_list(opportunities, kb["themes"])}'
+            f'<p class="course-meta">{TEXT("sources_colon", links=source_links(kb, s["source_ids"]))}</p>'
+            f'</div></section>')
 
 
 def cycle_in_words(kb: KnowledgeBase, cycle_id: str, path_id: str) -> str:
     """The text alternative of the timeline: every stage of the path with its timing, in order."""
-    items = "".join(f"<li><strong>{esc(s.name_en)}</strong>: {esc(s.timing_en)}</li>"
-                    for s in kb.stages(cycle_id, path_id).itertuples())
+    items = "".join(f"<li><strong>{esc(s['name'])}</strong>{colon()} {esc(s['timing'])}</li>"
+                    for s in kb.stages(cycle_id, path_id).to_dict("records"))
     return f"<ol>{items}</ol>"

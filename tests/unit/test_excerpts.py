@@ -70,7 +70,7 @@ def fake_source(published="2020-07-28"):
 
 def fake_excerpt(**overrides):
     row = dict(kind="real", quote="First <paragraph>.\nSecond paragraph.", symbol="CAT/C/XX/CO/1, para. 14",
-               date="2020-07-28", what_it_does="does", why_it_matters="matters", how_to_use="use", note_en="")
+               date="2020-07-28", what_it_does="does", why_it_matters="matters", how_to_use="use", note="")
     row.update(overrides)
     return SimpleNamespace(**row)
 

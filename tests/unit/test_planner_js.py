@@ -20,7 +20,7 @@ const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.cases.map(c => {
   const plan = planner.makePlan(input.rules, c.profile, c.today);
   return {plan: plan, problems: planner.check(input.rules, c.profile), csv: planner.toCsv(plan),
-          ics: planner.toIcs(plan, c.today)};
+          ics: planner.toIcs(plan, c.today, input.rules)};
 });
 process.stdout.write(JSON.stringify(out));
 """
