@@ -52,7 +52,7 @@ def planner_js(generated: Path = GENERATED, lang: str = "en") -> Path:
     shutil.rmtree(generated / "widgets", ignore_errors=True)  # the widget renderer older builds copied here
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(JS_DIR / "planner.js", target / "planner.js")
-    data = json.dumps(rules(lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    data = json.dumps(rules(lang=lang), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     (target / "rules.js").write_text(f"window.COURSE_PLANNER_RULES = {data};\n", encoding="utf-8")
     return target
 
@@ -140,7 +140,7 @@ def check_edition(lang: str) -> None:
     """Everything the edition shows exists in its language, before any page is built: its pages, its book
     strings, every data table and its quizzes. Raises TranslationMissing naming the file, row and column."""
     from .. import kb
-    from ..quiz import check as check_quizzes
+    from ..quiz.generate import check as check_quizzes
 
     if lang != "en":
         editions.check_pages(lang)
