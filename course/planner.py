@@ -287,6 +287,25 @@ REGION_NAMES = Labels(__name__ + ".REGION_NAMES", {
 })
 
 
+# The spreadsheet's headings and its in_plan values: the column names themselves in English (as always).
+CSV_HEADINGS = Labels(__name__ + ".CSV_HEADINGS", {
+    "rank": {"en": "rank", "fr": "Rang", "es": "Puesto"},
+    "in_plan": {"en": "in_plan", "fr": "Dans le plan", "es": "En el plan"},
+    "date": {"en": "date", "fr": "Date", "es": "Fecha"},
+    "date_basis": {"en": "date_basis", "fr": "Calcul de la date", "es": "Cálculo de la fecha"},
+    "body": {"en": "body", "fr": "Organe", "es": "Órgano"},
+    "cycle": {"en": "cycle", "fr": "Cycle", "es": "Ciclo"},
+    "stage": {"en": "stage", "fr": "Étape", "es": "Etapa"},
+    "opportunity": {"en": "opportunity", "fr": "Occasion", "es": "Oportunidad"},
+    "who_may": {"en": "who_may", "fr": "Qui peut le faire", "es": "Quién puede"},
+    "staff_days": {"en": "staff_days", "fr": "Jours de travail", "es": "Días de trabajo"},
+    "reason": {"en": "reason", "fr": "Pourquoi ce rang", "es": "Por qué este puesto"},
+    "first_steps": {"en": "first_steps", "fr": "Premières démarches", "es": "Primeros pasos"},
+})
+CSV_VALUES = Labels(__name__ + ".CSV_VALUES", {
+    "yes": {"en": "yes", "fr": "oui", "es": "sí"},
+    "reserve": {"en": "reserve", "fr": "réserve", "es": "reserva"},
+})
 CSV_COLUMNS = ["rank", "in_plan", "date", "date_basis", "body", "cycle", "stage", "opportunity", "who_may",
                "staff_days", "reason", "first_steps"]
 
@@ -328,7 +347,9 @@ class Plan:
     def to_csv(self, path: str | Path | None = None) -> str:
         """The ranked list as CSV (UTF-8); written to path when given. Returns the text."""
         out = io.StringIO()
-        self.items[CSV_COLUMNS].to_csv(out, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        table = self.items[CSV_COLUMNS].assign(in_plan=self.items["in_plan"].map(lambda v: CSV_VALUES.get(v, v)))
+        table = table.rename(columns=dict(CSV_HEADINGS))  # the column names in English, headings in French and Spanish
+        table.to_csv(out, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         text = out.getvalue()
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
@@ -724,6 +745,8 @@ def _rules(kb: KnowledgeBase, lang: str) -> dict:
                        "anchors": list(kb.anchors(cycle.id)["id"])})
     ui = {key: TEXT(key) for key in TEXT.strings} | {key: UI(key) for key in UI.strings}
     ui["months"] = i18n.MONTHS[lang]
+    ui["csv_headings"] = [CSV_HEADINGS[c] for c in CSV_COLUMNS]
+    ui["csv_values"] = CSV_VALUES.words(lang)
     ui["decimal"] = "." if lang == "en" else ","
     ui["colon"] = "\u00a0:" if lang == "fr" else ":"
     return {
