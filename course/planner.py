@@ -268,6 +268,44 @@ ACTION_LABELS = Labels(__name__ + ".ACTION_LABELS", {
                               "es": "aporte a una observación general"},
 })
 
+# Regions and systems in words (the widgets' labels too: course.widgets.views.label).
+SYSTEM_NAMES = Labels(__name__ + ".SYSTEM_NAMES", {
+    "un": {"en": "United Nations", "fr": "Nations Unies", "es": "Naciones Unidas"},
+    "coe": {"en": "Council of Europe", "fr": "Conseil de l'Europe", "es": "Consejo de Europa"},
+    "oas": {"en": "Organization of American States", "fr": "Organisation des États américains",
+            "es": "Organización de los Estados Americanos"},
+    "au": {"en": "African Union", "fr": "Union africaine", "es": "Unión Africana"},
+    "network": {"en": "Networks of oversight bodies", "fr": "Réseaux d'organes de contrôle",
+                "es": "Redes de órganos de supervisión"},
+})
+REGION_NAMES = Labels(__name__ + ".REGION_NAMES", {
+    "global": {"en": "global", "fr": "monde entier", "es": "todo el mundo"},
+    "africa": {"en": "Africa", "fr": "Afrique", "es": "África"},
+    "americas": {"en": "the Americas", "fr": "Amériques", "es": "las Américas"},
+    "asia_pacific": {"en": "Asia-Pacific", "fr": "Asie-Pacifique", "es": "Asia-Pacífico"},
+    "europe": {"en": "Europe", "fr": "Europe", "es": "Europa"},
+})
+
+
+# The spreadsheet's headings and its in_plan values: the column names themselves in English (as always).
+CSV_HEADINGS = Labels(__name__ + ".CSV_HEADINGS", {
+    "rank": {"en": "rank", "fr": "Rang", "es": "Puesto"},
+    "in_plan": {"en": "in_plan", "fr": "Dans le plan", "es": "En el plan"},
+    "date": {"en": "date", "fr": "Date", "es": "Fecha"},
+    "date_basis": {"en": "date_basis", "fr": "Calcul de la date", "es": "Cálculo de la fecha"},
+    "body": {"en": "body", "fr": "Organe", "es": "Órgano"},
+    "cycle": {"en": "cycle", "fr": "Cycle", "es": "Ciclo"},
+    "stage": {"en": "stage", "fr": "Étape", "es": "Etapa"},
+    "opportunity": {"en": "opportunity", "fr": "Occasion", "es": "Oportunidad"},
+    "who_may": {"en": "who_may", "fr": "Qui peut le faire", "es": "Quién puede"},
+    "staff_days": {"en": "staff_days", "fr": "Jours de travail", "es": "Días de trabajo"},
+    "reason": {"en": "reason", "fr": "Pourquoi ce rang", "es": "Por qué este puesto"},
+    "first_steps": {"en": "first_steps", "fr": "Premières démarches", "es": "Primeros pasos"},
+})
+CSV_VALUES = Labels(__name__ + ".CSV_VALUES", {
+    "yes": {"en": "yes", "fr": "oui", "es": "sí"},
+    "reserve": {"en": "reserve", "fr": "réserve", "es": "reserva"},
+})
 CSV_COLUMNS = ["rank", "in_plan", "date", "date_basis", "body", "cycle", "stage", "opportunity", "who_may",
                "staff_days", "reason", "first_steps"]
 
@@ -309,7 +347,9 @@ class Plan:
     def to_csv(self, path: str | Path | None = None) -> str:
         """The ranked list as CSV (UTF-8); written to path when given. Returns the text."""
         out = io.StringIO()
-        self.items[CSV_COLUMNS].to_csv(out, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        table = self.items[CSV_COLUMNS].assign(in_plan=self.items["in_plan"].map(lambda v: CSV_VALUES.get(v, v)))
+        table = table.rename(columns=dict(CSV_HEADINGS))  # the column names in English, headings in French and Spanish
+        table.to_csv(out, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         text = out.getvalue()
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
@@ -402,15 +442,15 @@ def check_profile(profile: NPMProfile, kb: KnowledgeBase | None = None) -> list[
     systems = regional_systems(kb)
     region = (profile.region or "").strip()
     if not region:
-        problems.append(TEXT("region_missing", regions=", ".join(known_regions)))
+        problems.append(TEXT("region_missing", regions=_regions(known_regions)))
     elif region not in known_regions:
-        problems.append(TEXT("region_unknown", region=repr(region), regions=", ".join(known_regions)))
+        problems.append(TEXT("region_unknown", region=repr(region), regions=_regions(known_regions)))
     for system in profile.systems:
         if system not in systems:
             problems.append(TEXT("system_unknown", system=repr(system), systems=", ".join(sorted(systems))))
         elif region in known_regions and region not in systems[system]:
-            problems.append(TEXT("system_region", system=system.upper(), region=region.replace("_", "-"),
-                                 regions=", ".join(sorted(systems[system]))))
+            problems.append(TEXT("system_region", system=_system(system), region=_regions([region], "-"),
+                                 regions=_regions(sorted(systems[system]))))
     grade = profile.nhri_grade.strip().upper() if isinstance(profile.nhri_grade, str) and profile.nhri_grade.strip() else None
     if grade is not None and grade not in GRADES:
         problems.append(TEXT("grade_unknown", grade=repr(profile.nhri_grade)))
@@ -443,10 +483,22 @@ def check_profile(profile: NPMProfile, kb: KnowledgeBase | None = None) -> list[
         if owners and not any(_open_to(kb, b, profile.systems) for b in owners):
             b = owners[0]
             problems.append(TEXT("date_not_covered", name=anchors.at[anchor_id, "name"], acronym=b["acronym"],
-                                 system=b["system"].upper()))
+                                 system=_system(b["system"])))
     if not profile.region and not profile.systems and not profile.themes and not profile.dates and days is None:
         problems.insert(0, TEXT("empty"))
     return problems
+
+
+def _regions(codes, dash: str | None = None) -> str:
+    """Regions as a problem names them: their codes in English, as always; their names in French and Spanish."""
+    if i18n.language() == "en":
+        return ", ".join(c.replace("_", dash) if dash else c for c in codes)
+    return ", ".join(REGION_NAMES.get(c, c) for c in codes)
+
+
+def _system(code: str) -> str:
+    """A system as a problem names it: COE in English, as always; its name in French and Spanish."""
+    return code.upper() if i18n.language() == "en" else SYSTEM_NAMES.get(code, code.upper())
 
 
 def stage_date(anchor_date: date, offset: int, unit: str) -> date:
@@ -693,6 +745,8 @@ def _rules(kb: KnowledgeBase, lang: str) -> dict:
                        "anchors": list(kb.anchors(cycle.id)["id"])})
     ui = {key: TEXT(key) for key in TEXT.strings} | {key: UI(key) for key in UI.strings}
     ui["months"] = i18n.MONTHS[lang]
+    ui["csv_headings"] = [CSV_HEADINGS[c] for c in CSV_COLUMNS]
+    ui["csv_values"] = CSV_VALUES.words(lang)
     ui["decimal"] = "." if lang == "en" else ","
     ui["colon"] = "\u00a0:" if lang == "fr" else ":"
     return {

@@ -189,10 +189,11 @@
   // --- files to download
   var CSV_COLUMNS = ["rank", "in_plan", "date", "date_basis", "body", "cycle", "stage", "opportunity", "who_may",
                      "staff_days", "reason", "first_steps"];
-  function toCsv(plan) {
+  function toCsv(plan, rules) {
     var cell = function (v) { v = typeof v === "number" ? num(v) : String(v); return /[",\n\r]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; };
-    return [CSV_COLUMNS.join(",")].concat(plan.items.map(function (r) {
-      return CSV_COLUMNS.map(function (c) { return cell(r[c]); }).join(",");
+    var value = function (r, c) { return c === "in_plan" ? rules.ui.csv_values[r[c]] || r[c] : r[c]; };
+    return [rules.ui.csv_headings.map(cell).join(",")].concat(plan.items.map(function (r) {
+      return CSV_COLUMNS.map(function (c) { return cell(value(r, c)); }).join(",");
     })).join("\n") + "\n";
   }
   function toIcs(plan, todayText, rules) {
@@ -297,7 +298,7 @@
       var plan = makePlan(rules, profile, form.today.value);
       var stem = fmt(rules, "file_stem");
       output.innerHTML = planHtml(rules, plan, profile) + (plan.items.length ? "<p>" + esc(fmt(rules, "save")) + " " +
-        download(stem + ".csv", "text/csv", toCsv(plan)) + esc(fmt(rules, "as_csv")) + "</a> · " +
+        download(stem + ".csv", "text/csv", toCsv(plan, rules)) + esc(fmt(rules, "as_csv")) + "</a> · " +
         download(stem + ".ics", "text/calendar", toIcs(plan, form.today.value, rules)) +
         esc(fmt(rules, "as_ics")) + "</a></p>" : "");
       output.querySelector("h4").focus();

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .. import i18n
 from ..kb import UNIT_WORDS, WHO_LABELS, KnowledgeBase, Labels, Profile, offset_words
-from ..planner import ACTION_LABELS
+from ..planner import ACTION_LABELS, REGION_NAMES, SYSTEM_NAMES
 from .common import colon, day, esc, in_language, people
 
 TEXT = i18n.Text(__name__, {
@@ -108,15 +108,6 @@ def format_number(value: float) -> str:
 # How the codes in data/ read to a person. The one place that turns `system`, `kind` and `region` into words.
 # Each system: its name, and the word put before a kind of body in English ("UN treaty body"; none for networks);
 # in French and Spanish the system's short name goes after the kind, in brackets.
-SYSTEM_NAMES = Labels(__name__ + ".SYSTEM_NAMES", {
-    "un": {"en": "United Nations", "fr": "Nations Unies", "es": "Naciones Unidas"},
-    "coe": {"en": "Council of Europe", "fr": "Conseil de l'Europe", "es": "Consejo de Europa"},
-    "oas": {"en": "Organization of American States", "fr": "Organisation des États américains",
-            "es": "Organización de los Estados Americanos"},
-    "au": {"en": "African Union", "fr": "Union africaine", "es": "Unión Africana"},
-    "network": {"en": "Networks of oversight bodies", "fr": "Réseaux d'organes de contrôle",
-                "es": "Redes de órganos de supervisión"},
-})
 SYSTEM_SHORT = Labels(__name__ + ".SYSTEM_SHORT", {
     "un": {"en": "UN", "fr": "ONU", "es": "ONU"},
     "coe": {"en": "Council of Europe", "fr": "Conseil de l'Europe", "es": "Consejo de Europa"},
@@ -139,15 +130,6 @@ KIND_NAMES = Labels(__name__ + ".KIND_NAMES", {
     "rapporteurship": {"en": "rapporteurship", "fr": "mandat de rapporteur", "es": "relatoría"},
     "standard": {"en": "standard", "fr": "norme", "es": "norma"},
 })
-REGION_NAMES = Labels(__name__ + ".REGION_NAMES", {
-    "global": {"en": "global", "fr": "monde entier", "es": "todo el mundo"},
-    "africa": {"en": "Africa", "fr": "Afrique", "es": "África"},
-    "americas": {"en": "the Americas", "fr": "Amériques", "es": "las Américas"},
-    "asia_pacific": {"en": "Asia-Pacific", "fr": "Asie-Pacifique", "es": "Asia-Pacífico"},
-    "europe": {"en": "Europe", "fr": "Europe", "es": "Europa"},
-})
-
-
 def label(column: str, value: str) -> str:
     """A value of data/ as words: label("system", "coe") is "Council of Europe", label("kind", "un_entity") is
     "UN entity", label("engagement", "amicus_brief") is "amicus curiae or third-party brief" (in the language in

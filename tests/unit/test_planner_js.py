@@ -19,7 +19,7 @@ const planner = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = input.cases.map(c => {
   const plan = planner.makePlan(input.rules, c.profile, c.today);
-  return {plan: plan, problems: planner.check(input.rules, c.profile), csv: planner.toCsv(plan),
+  return {plan: plan, problems: planner.check(input.rules, c.profile), csv: planner.toCsv(plan, input.rules),
           ics: planner.toIcs(plan, c.today, input.rules)};
 });
 process.stdout.write(JSON.stringify(out));

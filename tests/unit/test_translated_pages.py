@@ -275,7 +275,8 @@ def test_the_book_planner_makes_the_same_plans_in_the_language(edition):
               "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
               "process.stdout.write(JSON.stringify(input.cases.map(c => ({plan: planner.makePlan(input.rules, "
               "c.profile, c.today), ics: planner.toIcs(planner.makePlan(input.rules, c.profile, c.today), c.today, "
-              "input.rules), problems: planner.check(input.rules, {region: '', systems: [], themes: [], "
+              "input.rules), csv: planner.toCsv(planner.makePlan(input.rules, c.profile, c.today), input.rules), "
+              "problems: planner.check(input.rules, {region: '', systems: [], themes: [], "
               "staff_days: '0', dates: {}})}))));")
     result = subprocess.run([tool("node"), "-e", script, str(ROOT / "js" / "planner.js")], capture_output=True,
                             text=True, input=json.dumps(payload), timeout=60)
@@ -289,6 +290,10 @@ def test_the_book_planner_makes_the_same_plans_in_the_language(edition):
         assert all(not english_left(r["reason"] + " " + r["first_steps"], allowed(kb)) for r in js["plan"]["items"])
         assert not english_left(" ".join(js["problems"]))
         assert ("Plan d'engagement du MNP" if lang == "fr" else "Plan de participación del MNP") in js["ics"]
+        assert js["csv"].splitlines()[0] == python.to_csv().splitlines()[0]  # headings in the language
+        assert js["csv"].splitlines()[0].startswith("Rang,Dans le plan" if lang == "fr" else "Puesto,En el plan")
+        if len(python.items):
+            assert js["csv"].splitlines()[1].split(",")[1] == python.to_csv().splitlines()[1].split(",")[1]
 
 
 def test_a_catalogue_without_a_language_fails_naming_the_string():
