@@ -254,7 +254,8 @@ def link_quiz_pages(app, doctree) -> None:
     from sphinx.addnodes import pending_xref
 
     for node in doctree.findall(pending_xref):
-        found = re.fullmatch(r"quizzes/release/(\w+)/\1", node.get("reftarget", ""))
+        # upr/upr in English, upr_fr/upr_fr in French: the page is quizzes/pages/upr in every edition.
+        found = re.fullmatch(r"quizzes/release/(\w+?)(_fr|_es)?/\1\2", node.get("reftarget", ""))
         if found:
             node["reftarget"] = f"quizzes/pages/{found.group(1)}"
 
@@ -267,7 +268,7 @@ def link_acronyms(app, doctree, docname) -> None:
 
     from ..glossary_page import acronym_links
 
-    links = acronym_links()
+    links = acronym_links(lang=_lang(app))
     if not links:
         return
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, links), key=len, reverse=True)) + r")\b")
