@@ -255,7 +255,7 @@ def link_quiz_pages(app, doctree) -> None:
 
     for node in doctree.findall(pending_xref):
         # upr/upr in English, upr_fr/upr_fr in French: the page is quizzes/pages/upr in every edition.
-        found = re.fullmatch(r"quizzes/release/(\w+?)(_fr|_es)?/\1\2", node.get("reftarget", ""))
+        found = re.fullmatch(r"quizzes/release/(\w+?)((?:_fr|_es)?)/\1\2", node.get("reftarget", ""))
         if found:
             node["reftarget"] = f"quizzes/pages/{found.group(1)}"
 
