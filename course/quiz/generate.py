@@ -246,6 +246,11 @@ def compare(english: Quiz, translated: Quiz, shown: str = "") -> None:
     if len(translated.objectives) != len(english.objectives):
         raise TranslationMissing(f"{shown}: {len(translated.objectives)} objectives, the English quiz has "
                                  f"{len(english.objectives)}")
+    for name in ("title", "intro", "closing"):
+        if getattr(english, name) and not getattr(translated, name):
+            raise TranslationMissing(f"{shown}: {name} is missing (the English quiz has one)")
+        if getattr(english, name) and getattr(translated, name) == getattr(english, name):
+            raise TranslationMissing(f"{shown}: {name} is still the English text")
     if translated.module != english.module:
         raise TranslationMissing(f"{shown}: module {translated.module!r}, the English quiz says {english.module!r}")
     for n, (a, b) in enumerate(zip(english.questions, translated.questions), start=1):
@@ -260,6 +265,14 @@ def compare(english: Quiz, translated: Quiz, shown: str = "") -> None:
         if set(a.why_not) != set(b.why_not):
             raise TranslationMissing(f"{here}: why_not explains {', '.join(sorted(b.why_not)) or 'nothing'}, the "
                                      f"English spec {', '.join(sorted(a.why_not)) or 'nothing'}")
+        for name in ("prompt", "hint", "explanation"):
+            if not getattr(b, name):
+                raise TranslationMissing(f"{here}: {name} is empty")
+            if getattr(b, name) == getattr(a, name):
+                raise TranslationMissing(f"{here}: {name} is still the English text")
+        for letter in b.choices:
+            if not b.choices[letter] or (letter in b.why_not and not b.why_not[letter]):
+                raise TranslationMissing(f"{here}: option {letter} has no text")
         if a.kind != "word" and set(a.keys) != set(b.keys):
             raise TranslationMissing(f"{here}: the answer is {' or '.join(b.keys)}, the English spec says "
                                      f"{' or '.join(a.keys)}")

@@ -33,6 +33,9 @@ def stand_in(folder: Path, lang: str = "fr", edit=None) -> Path:
         shutil.copy(path, folder / path.name)
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         raw["title"] = f"[{lang}] {raw['title']}"
+        raw["intro"] = f"[{lang}] {raw['intro']}"
+        if raw.get("closing"):
+            raw["closing"] = f"## [{lang}]\n\n{raw['closing']}"
         for q in raw["questions"]:
             q["prompt"] = f"[{lang}] {q['prompt']}"
             q["hint"] = f"[{lang}] indice {q['id']}"
@@ -102,13 +105,19 @@ def test_a_translation_is_its_own_assignment(tmp_path):
      "(who_sits): the choices are a, b, c"),
     (lambda raw: question(raw, "who_sits").update(objective=2), "(who_sits): objective is 2"),
     (lambda raw: question(raw, "who_sits").update(id="qui_siege"), "question 1 (who_sits) of the English quiz"),
+    (lambda raw: question(raw, "npm_itself").pop("hint"), "missing key 'hint'"),
+    (lambda raw: question(raw, "npm_itself").update(hint=" "), "question 2 (npm_itself): hint is empty"),
+    (lambda raw: question(raw, "npm_itself").update(explanation=yaml.safe_load(
+        (ENGLISH / "treaty_bodies.yml").read_text(encoding="utf-8"))["questions"][1]["explanation"]),
+     "question 2 (npm_itself): explanation is still the English text"),
+    (lambda raw: raw.update(closing=""), "closing is missing"),
 ])
 def test_a_translation_that_asks_something_else_fails_naming_file_and_question(tmp_path, edit, message):
     specs = stand_in(tmp_path / "specs", edit=edit)
-    with pytest.raises(TranslationMissing) as caught:
+    with pytest.raises((TranslationMissing, generate.SpecError)) as caught:  # both UserErrors, said plainly
         generate.find("treaty_bodies_fr", specs)
     assert "quizzes/specs/fr/treaty_bodies.yml" in str(caught.value) and message in str(caught.value)
-    with pytest.raises(TranslationMissing):
+    with pytest.raises((TranslationMissing, generate.SpecError)):
         generate.all_specs("fr", specs)
 
 
