@@ -87,17 +87,6 @@ def kit_readme(setup_page: Path, size: str) -> str:
     return KIT_LINK.sub(r"\1", text).replace(KIT_SIZE, size)
 
 
-def _release_folders(lang: str) -> list[Path]:
-    """The edition's released quizzes: quizzes/release/upr in English, quizzes/release/upr_fr in French."""
-    from ..i18n import LANGUAGES
-
-    others = tuple(f"_{x}" for x in LANGUAGES if x != "en")
-    folders = sorted(p for p in (QUIZ_ROOT / "release").iterdir() if p.is_dir())
-    if lang == "en":
-        return [p for p in folders if not p.name.endswith(others)]
-    return [p for p in folders if p.name.endswith(f"_{lang}")]
-
-
 def learner_kit(generated: Path = GENERATED, lang: str = "en") -> Path:
     """One archive with the edition's module notebooks, its quizzes as released, the data, the package and the
     set-up steps as its README. Written twice: the README states the size of the archive it is in."""
@@ -110,7 +99,7 @@ def learner_kit(generated: Path = GENERATED, lang: str = "en") -> Path:
         files += [(path, f"{folder}/{path.relative_to(ROOT / folder).as_posix()}")
                   for path in sorted((ROOT / folder).glob(pattern))
                   if path.is_file() and "__pycache__" not in path.parts]
-    for release in _release_folders(lang):
+    for release in editions.release_folders(lang):
         files += [(path, path.relative_to(ROOT).as_posix()) for path in sorted(release.rglob("*.ipynb"))]
     files += [(path, f"templates/{path.name}") for path in sorted((generated / "templates").glob("*"))
               if path.is_file()]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..i18n import NAMES, TranslationMissing
-from ..paths import ROOT, edition_root
+from ..i18n import LANGUAGES, NAMES, TranslationMissing
+from ..paths import QUIZ_ROOT, ROOT, edition_root
 
 BOOK_KEYS = {"title", "author", "captions", "extra_footer", "report_subject"}
 # What an edition's source folder gets from the project besides its own pages.
@@ -118,6 +118,15 @@ def toc(lang: str) -> dict:
     return contents
 
 
+def release_folders(lang: str) -> list[Path]:
+    """The edition's released quizzes: quizzes/release/upr in English, quizzes/release/upr_fr in French."""
+    others = tuple(f"_{x}" for x in LANGUAGES if x != "en")
+    folders = sorted(p for p in (QUIZ_ROOT / "release").iterdir() if p.is_dir())
+    if lang == "en":
+        return [p for p in folders if not p.name.endswith(others)]
+    return [p for p in folders if p.name.endswith(f"_{lang}")]
+
+
 def stage(lang: str, folder: Path) -> Path:
     """Put the edition's book source together in FOLDER/src and return it. Files are copied only when they
     changed, so that an incremental build (make preview) rebuilds only what changed."""
@@ -133,6 +142,11 @@ def stage(lang: str, folder: Path) -> Path:
     for extra in sorted(root.rglob("*")):  # files the pages use: the session plans' data, images
         if extra.is_file() and extra.suffix not in (".md", ".ipynb") and extra.name != "book.yml":
             _copy(extra, source / extra.relative_to(root))
+    # The edition's released quizzes, where its modules link them (as in the English tree), so that the links
+    # resolve; the book turns each into the edition's quiz page.
+    for release in release_folders(lang):
+        for path in sorted(release.glob("*.ipynb")):
+            _copy(path, source / path.relative_to(ROOT))
     for name in SHARED:
         for path in sorted((ROOT / name).rglob("*")):
             if path.is_file():
