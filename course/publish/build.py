@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import LANGUAGES, NAMES
-from ..paths import QUIZ_ROOT, ROOT, edition_root
+from ..paths import ROOT, edition_root
 from ..practice.templates import prepare as practice_files
 from ..tools import tool, tool_env
 from . import editions
