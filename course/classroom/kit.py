@@ -157,7 +157,9 @@ def _sources(kb, ids: str) -> list[str]:
             shown = f"[{row['title']}]({row['url']}) ({row['publisher']})" if row["url"] else row["title"]
             written_in = row.get("language", "") or ""
             if written_in and written_in != language() and f"lang.{written_in}" in TEXT:
-                shown = TEXT("kit.src_lang", source=shown, language=TEXT(f"lang.{written_in}"))
+                # Marked as written in its own language, for screen readers (and the editions' English check).
+                shown = TEXT("kit.src_lang", source=f'<span lang="{written_in}">{shown}</span>',
+                             language=TEXT(f"lang.{written_in}"))
             out.append(shown)
     return out
 

@@ -127,18 +127,21 @@ def edition_links(pagename: str, lang: str) -> dict[str, str]:
     return {other: f"{up}{'' if other == 'en' else other + '/'}{pagename}.html" for other in LANGUAGES}
 
 
-def language_switch(app, pagename, templatename, context, doctree) -> None:
-    """Every page links to itself in the other editions, at the top of the page and in the head (hreflang)."""
-    if "body" not in context:
-        return
-    lang = _lang(app)
-    links = edition_links(pagename, lang)
+def switch_html(pagename: str, lang: str) -> str:
     items = "".join(
         f'<li><a href="{href}" hreflang="{other}" lang="{other}">{NAMES[other]}</a></li>' if other != lang else
         f'<li><span aria-current="page" lang="{other}">{NAMES[other]}</span></li>'
-        for other, href in links.items())
-    context["body"] = (f'<nav class="course-languages" aria-label="{TEXT("languages", lang)}"><ul>{items}</ul></nav>'
-                       + context["body"])
+        for other, href in edition_links(pagename, lang).items())
+    return f'<nav class="course-languages" aria-label="{TEXT("languages", lang)}"><ul>{items}</ul></nav>'
+
+
+def language_switch(app, pagename, templatename, context, doctree) -> None:
+    """Every page links to itself in the other editions, at the top of the page and in the head (hreflang).
+    The search and index pages, which have no body here, get the switch when the pages are written."""
+    lang = _lang(app)
+    links = edition_links(pagename, lang)
+    if "body" in context:
+        context["body"] = switch_html(pagename, lang) + context["body"]
     context["metatags"] = context.get("metatags", "") + "".join(
         f'\n<link rel="alternate" hreflang="{other}" href="{href}" />' for other, href in links.items())
 
@@ -177,6 +180,10 @@ def fix_pages(app, exception) -> None:
             fixed = pattern.sub(replacement, fixed)
         if page.name != "search.html":
             fixed = SEARCH_SCRIPTS.sub("", fixed)
+        if 'class="course-languages"' not in fixed:
+            pagename = page.relative_to(app.outdir).with_suffix("").as_posix()
+            fixed = fixed.replace('<div class="bd-article-container">',
+                                  '<div class="bd-article-container">' + switch_html(pagename, _lang(app)), 1)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
