@@ -70,7 +70,6 @@ def test_each_edition_has_its_own_search_index_with_its_stemmer(book_html, lang)
     terms = index["terms"]
     word = {"fr": "recommandations", "es": "recomendaciones"}[lang]
     assert stem(word) in terms and word not in terms, f"{word} is not stemmed the {STEMMERS[lang]} way"
-    assert "recommend" not in terms, "English words in the index"
     language_data = (edition(book_html, lang) / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert f"{STEMMERS[lang].capitalize()}Stemmer" in language_data
 
