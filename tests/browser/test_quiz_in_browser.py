@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from course.i18n import LANGUAGES
 from course.quiz.generate import all_specs
+from course.quiz.strings import TEXT
 
 pytestmark = pytest.mark.browser
 QUIZZES = all_specs()
+# Every quiz page of every edition: the French and Spanish pages check answers in their language.
+EDITION_QUIZZES = [(lang, quiz) for lang in LANGUAGES for quiz in all_specs(lang)]
 NO_WEBCRYPTO = "Object.defineProperty(Crypto.prototype, 'subtle', {get() { return undefined; }});"
 
 
@@ -51,10 +55,11 @@ def quiz_page(browser, book_server):
     context.close()
 
 
-@pytest.mark.parametrize("quiz", QUIZZES, ids=lambda q: q.id)
-def test_every_question_is_answerable_and_checked_in_the_page(quiz_page, book_server, quiz):
+@pytest.mark.parametrize("lang, quiz", EDITION_QUIZZES, ids=lambda x: x if isinstance(x, str) else x.id)
+def test_every_question_is_answerable_and_checked_in_the_page(quiz_page, book_server, lang, quiz):
     page, errors = quiz_page
-    page.goto(f"{book_server}/quizzes/pages/{quiz.id}.html")
+    edition = "" if lang == "en" else f"/{lang}"
+    page.goto(f"{book_server}{edition}/quizzes/pages/{quiz.base}.html")
     assert page.evaluate("crypto.subtle === undefined")
     for q in quiz.questions:
         assert q.explanation[:40] not in page.content(), f"{q.id}: explanation readable before answering"
@@ -63,7 +68,8 @@ def test_every_question_is_answerable_and_checked_in_the_page(quiz_page, book_se
         answer(box, q, wrong_key(q))
         assert "npm-wrong" in feedback.get_attribute("class"), q.id
         text = feedback.inner_text()
-        assert f"Hint: {' '.join(q.hint.split())}" in " ".join(text.split()), q.id
+        hint = TEXT("js.hint", lang, text=" ".join(q.hint.split()))
+        assert hint in " ".join(text.split()), q.id
         wrong = wrong_key(q)
         if q.kind in ("letter", "letters") and wrong in q.why_not:
             assert q.why_not[wrong] in text, f"{q.id}: no why-not for {wrong}"
@@ -73,12 +79,13 @@ def test_every_question_is_answerable_and_checked_in_the_page(quiz_page, book_se
         assert " ".join(q.explanation.split()[:8]) in " ".join(feedback.inner_text().split()), q.id
     total = len(quiz.questions)
     score = page.locator(".npm-score")
-    assert score.inner_text().startswith(f"Score: {total} of {total}")
+    full = TEXT("js.score", lang, right=total, total=total, first=0).split("(")[0]
+    assert score.inner_text().startswith(full)
     page.reload()
-    assert page.locator(".npm-score").inner_text().startswith(f"Score: {total} of {total}")
+    assert page.locator(".npm-score").inner_text().startswith(full)
     assert page.locator(".npm-feedback.npm-right").count() == total  # explanations shown again after reload
     page.locator(".npm-restart").click()
-    assert page.locator(".npm-score").inner_text().startswith("Answer the questions")
+    assert page.locator(".npm-score").inner_text() == TEXT("js.score_none", lang)
     assert page.locator(".npm-feedback.npm-right").count() == 0
     assert errors == [], errors
 
