@@ -42,9 +42,14 @@ def data_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def book_html(tmp_path_factory) -> Path:
-    """The whole book, built the way `make book` builds it, into a temporary folder."""
+    """The whole book, built the way `make book` builds it, into a temporary folder. For an author re-running
+    the book and browser tiers: COURSE_TEST_BOOK=_build/html tests that build instead (never in CI)."""
+    import os
+
     from course.publish.build import book
 
+    if os.environ.get("COURSE_TEST_BOOK"):
+        return Path(os.environ["COURSE_TEST_BOOK"]).resolve()
     return book(out_dir=tmp_path_factory.mktemp("book"))
 
 

@@ -91,3 +91,12 @@ def test_the_how_to_examples_give_no_answer_away():
             for key in q.keys:
                 example = KINDS[q.kind].split("answer = ", 1)[1].split(" (")[0]
                 assert example.replace(" ", "") != key.replace(" ", ""), f"{quiz.id}/{q.id}: the example is the answer"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_hint_never_gives_away_the_explanation(lang):
+    """A wrong answer shows the hint; the explanation opens only after a right one. In every language."""
+    for quiz in all_specs(lang):
+        for q in quiz.questions:
+            hint, explanation = " ".join(q.hint.split()), " ".join(q.explanation.split())
+            assert explanation[:40] not in hint and hint[:40] not in explanation, f"{quiz.id}/{q.id}"
