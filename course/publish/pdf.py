@@ -43,7 +43,21 @@ def build_pdf(out_dir: Path | None = None, lang: str = "en") -> Path:
     target = out_dir / "_build" / "pdf" / pdf_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     print_to_pdf(page, target)
+    mark_language(target, lang, editions.config(lang)["title"])
     return target
+
+
+def mark_language(pdf: Path, lang: str, title: str) -> None:
+    """Chromium's PDF says neither its language nor its title: a screen reader then reads French with English
+    rules. Set both (the catalog's /Lang, the document's /Title)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=str(pdf))
+    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer.add_metadata({"/Title": title})
+    with open(pdf, "wb") as out:
+        writer.write(out)
 
 
 def print_to_pdf(page: Path, target: Path) -> None:

@@ -143,6 +143,7 @@ def test_pdf_holds_every_module_in_its_language(pdf):
 
     lang, path = pdf
     reader = pypdf.PdfReader(path)
+    assert reader.trailer["/Root"]["/Lang"] == lang, "the PDF does not say its language"
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     for module in load(lang=lang)["modules"].itertuples():
         assert module.title in text, f"the {lang} PDF lacks {module.title!r}"
