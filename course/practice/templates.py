@@ -82,7 +82,7 @@ _DOCUMENTS = {
                  "[Gaps in the law, budget, staff; the question you want asked about the NPM]", 1),
                 ("Contact", "[Name, e-mail, telephone]", 1)]),
         "fr": ("Contribution écrite au Comité contre la torture",
-               "Pour la liste de points à traiter établie avant la soumission du rapport ou la liste de points à "
+               "Pour la liste de points établie avant la soumission du rapport ou la liste de points à "
                "traiter. Restez bref : trois à cinq problèmes, chacun avec des éléments de preuve datés et les "
                "questions que vous souhaitez voir posées. Vérifiez la date limite et le format sur la page de la "
                "session, sur le site du HCDH.",
