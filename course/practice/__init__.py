@@ -101,7 +101,7 @@ STATUS_LABELS = Labels(__name__ + ".STATUS_LABELS", {
 })
 TEMPLATE_TITLES = Labels(__name__ + ".TEMPLATE_TITLES", {
     "cat_submission": {"en": "A written submission to CAT (list of issues prior to reporting)",
-                       "fr": "Une contribution écrite au CAT (liste de points à traiter établie avant la soumission "
+                       "fr": "Une contribution écrite au CAT (liste de points établie avant la soumission "
                              "du rapport)",
                        "es": "Una contribución escrita al CAT (lista de cuestiones previa a la presentación de "
                              "informes)"},
