@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -151,21 +152,52 @@ def prepare_edition(lang: str, source: Path) -> None:
     learner_kit(generated, lang)
 
 
-def edition(lang: str, out_dir: Path, prepare: bool) -> Path:
-    """Build one edition; returns its html folder. English builds from the project root into OUT_DIR/_build;
+def edition_paths(lang: str, out_dir: Path) -> tuple[Path, Path]:
+    """An edition's book source and output folder: English builds from the project root into OUT_DIR/_build,
     another edition from its staged source into OUT_DIR/_build/editions/LANG/_build."""
     if lang == "en":
-        source, output = ROOT, out_dir
-    else:
-        output = out_dir / "_build" / "editions" / lang
-        source = editions.stage(lang, output)
-    if prepare:
-        prepare_edition(lang, source)
-    started = time.perf_counter()
-    _run([tool("jupyter-book"), "build", str(source), "--path-output", str(output), "-n", "-W", "--keep-going"],
-         source, env=tool_env(COURSE_STATIC_BOOK="1"), what=f"jupyter-book build ({NAMES[lang]})")
-    print(f"{NAMES[lang]} edition built in {time.perf_counter() - started:.0f} s")
-    return output / "_build" / "html"
+        return ROOT, out_dir
+    output = out_dir / "_build" / "editions" / lang
+    return editions.stage(lang, output), output
+
+
+def build_editions(jobs: list[tuple[str, Path, Path]]) -> None:
+    """Run Jupyter Book for each (lang, source, output), as many at once as the machine has cores. One build
+    alone prints to the terminal; builds run side by side each write a log, printed in part if it fails."""
+    command = [tool("jupyter-book"), "build", "{source}", "--path-output", "{output}", "-n", "-W", "--keep-going"]
+    env = tool_env(COURSE_STATIC_BOOK="1")
+    if len(jobs) == 1:
+        lang, source, output = jobs[0]
+        started = time.perf_counter()
+        _run([c.format(source=source, output=output) for c in command], source, env=env,
+             what=f"jupyter-book build ({NAMES[lang]})")
+        print(f"{NAMES[lang]} edition built in {time.perf_counter() - started:.0f} s")
+        return
+    waiting, running, failed = list(jobs), [], []
+    slots = max(1, min(len(jobs), os.cpu_count() or 1))
+    while waiting or running:
+        while waiting and len(running) < slots:
+            lang, source, output = waiting.pop(0)
+            log = output / "_build" / f"build-{lang}.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("w", encoding="utf-8") as out:
+                process = subprocess.Popen([c.format(source=source, output=output) for c in command], cwd=source,
+                                           env=env, stdout=out, stderr=subprocess.STDOUT)
+            running.append((lang, log, process, time.perf_counter()))
+            print(f"building the {NAMES[lang]} edition (log: {log})", flush=True)
+        time.sleep(0.5)
+        for job in [j for j in running if j[2].poll() is not None]:
+            running.remove(job)
+            lang, log, process, started = job
+            if process.returncode == 0:
+                print(f"{NAMES[lang]} edition built in {time.perf_counter() - started:.0f} s", flush=True)
+            else:
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-60:]
+                print("\n".join(tail), flush=True)
+                failed.append(f"jupyter-book build ({NAMES[lang]}) failed (exit {process.returncode}); the end of "
+                              f"its log is above, all of it in {log}")
+    if failed:
+        raise BuildError("\n".join(failed))
 
 
 def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True,
@@ -175,7 +207,8 @@ def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True,
 
     prepare=False skips the scripts, quizzes, templates, learner kits and site archive (an author's quick
     rebuild; see preview). Every edition is checked for missing translations first, so that a gap fails in
-    seconds, naming its place, rather than after the English edition's build."""
+    seconds, naming its place, rather than after the English edition's build. The editions then build side
+    by side (each with its own notebook cache)."""
     from ..quiz.generate import generate_all
 
     started = time.perf_counter()
@@ -187,13 +220,19 @@ def book(out_dir: Path | None = None, clean: bool = True, prepare: bool = True,
     if prepare:
         node_modules()
         generate_all()
-    html = out_dir / "_build" / "html"
+    jobs = []
     for lang in languages:
-        built = edition(lang, out_dir, prepare)
+        source, output = edition_paths(lang, out_dir)
+        if prepare:
+            prepare_edition(lang, source)
+        jobs.append((lang, source, output))
+    build_editions(jobs)
+    html = out_dir / "_build" / "html"
+    for lang, _source, output in jobs:
         if lang != "en":
             shutil.rmtree(html / lang, ignore_errors=True)
             html.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(built, html / lang)
+            shutil.copytree(output / "_build" / "html", html / lang)
     if prepare:
         site_archive(html)
     print(f"built in {time.perf_counter() - started:.0f} s")

@@ -9,7 +9,7 @@ from ..i18n import NAMES
 from ..paths import ROOT
 from ..tools import tool, tool_env
 from . import editions
-from .build import BuildError, _run, check_edition, node_modules, prepare_edition
+from .build import BuildError, _run, check_edition, edition_paths, node_modules, prepare_edition
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -28,11 +28,7 @@ def build_pdf(out_dir: Path | None = None, lang: str = "en") -> Path:
                          "on Debian or Ubuntu run `sudo apt-get install chromium`")
     check_edition(lang)
     out_dir = Path(out_dir or ROOT)
-    if lang == "en":
-        source, output = ROOT, out_dir
-    else:
-        output = out_dir / "_build" / "editions" / lang
-        source = editions.stage(lang, output)
+    source, output = edition_paths(lang, out_dir)
     node_modules()
     generate_all()
     prepare_edition(lang, source)
