@@ -139,6 +139,7 @@ def test_nothing_secret_is_readable_by_a_participant(hub):
     """Attack 4: the quiz specs (every answer, hint and explanation) and the hub's database were readable."""
     from course.hub.provision import checkout_warning
     from course.hub.teardown import find_command
+    from course.i18n import LANGUAGES
     from course.paths import ROOT
     from course.quiz.generate import all_specs
 
@@ -153,7 +154,8 @@ def test_nothing_secret_is_readable_by_a_participant(hub):
     # Every hint and explanation of every quiz: none may be in a file a participant can read, anywhere on the
     # machine. grep finds the files holding the start of one (fast); each is then read for the whole text
     # (module prose may begin as an explanation does).
-    secrets_ = {flat(text) for quiz in all_specs() for q in quiz.questions for text in (q.hint, q.explanation)}
+    secrets_ = {flat(text) for lang in LANGUAGES for quiz in all_specs(lang) for q in quiz.questions
+                for text in (q.hint, q.explanation)}  # every edition's quizzes: a session may be in any language
     # The patterns, in ana's own file: the search must find that one (a control: it cannot pass by searching
     # nothing), and no other.
     control = Path(pwd.getpwnam(ana).pw_dir) / "quiz-secrets.txt"
