@@ -145,6 +145,7 @@ def test_pdf_holds_every_module_in_its_language(pdf):
     reader = pypdf.PdfReader(path)
     assert reader.trailer["/Root"]["/Lang"] == lang, "the PDF does not say its language"
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    text = text.replace("\u2019", "'")  # the book prints a typographic apostrophe where the data has a plain one
     for module in load(lang=lang)["modules"].itertuples():
         assert module.title in text, f"the {lang} PDF lacks {module.title!r}"
     if lang != "en":
