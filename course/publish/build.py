@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import UserError
-from ..i18n import LANGUAGES, NAMES
+from ..i18n import LANGUAGES, NAMES, Text, number
 from ..paths import ROOT, edition_root
 from ..practice.templates import prepare as practice_files
 from ..tools import tool, tool_env
@@ -71,14 +71,17 @@ KIT_LINK = re.compile(r'<a href="downloads/npm-course-learner-kit\.zip" download
 KIT_SIZE = "{{ kit_size }}"
 
 
+SIZE = Text(__name__, {
+    "unknown": {"en": "a few megabytes", "fr": "quelques mégaoctets", "es": "unos pocos megabytes"},
+    "megabytes": {"en": "{n}\u00a0MB", "fr": "{n}\u00a0Mo", "es": "{n}\u00a0MB"},
+})
+
+
 def kit_size(kit: Path, lang: str = "en") -> str:
     """The kit's download size as the set-up page states it: "1.4 MB", "1,4 Mo", "1,4 MB"."""
-    from ..i18n import number
-
     if not kit.exists():
-        return {"en": "a few megabytes", "fr": "quelques mégaoctets", "es": "unos pocos megabytes"}[lang]
-    unit = "Mo" if lang == "fr" else "MB"
-    return f"{number(kit.stat().st_size / 1e6, 1, lang)}\u00a0{unit}"
+        return SIZE("unknown", lang)  # an author's preview before the first full build
+    return SIZE("megabytes", lang, n=number(kit.stat().st_size / 1e6, 1, lang))
 
 
 def kit_readme(setup_page: Path, size: str) -> str:
