@@ -29,6 +29,27 @@ TEXT = i18n.Text(__name__, {
     "no": {"en": "no", "fr": "non", "es": "no"},
 })
 
+# The words several widgets show (column headings, filters, the profile picker), in one place.
+WORDS = i18n.Text(__name__ + ".words", {
+    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
+    "kind": {"en": "Kind", "fr": "Type", "es": "Tipo"},
+    "system": {"en": "System", "fr": "Système", "es": "Sistema"},
+    "region": {"en": "Region", "fr": "Région", "es": "Región"},
+    "all": {"en": "all", "fr": "tous", "es": "todos"},
+    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
+    "acronym": {"en": "Acronym", "fr": "Sigle", "es": "Sigla"},
+    "name": {"en": "Name", "fr": "Nom", "es": "Nombre"},
+    "what_it_is": {"en": "What it is", "fr": "Nature", "es": "Qué es"},
+    "seat": {"en": "Seat", "fr": "Siège", "es": "Sede"},
+    "stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
+    "npm_can_do": {"en": "What an NPM can do", "fr": "Ce qu'un MNP peut faire", "es": "Qué puede hacer un MNP"},
+    "who_may": {"en": "Who may", "fr": "Qui peut le faire", "es": "Quién puede"},
+    "form": {"en": "Form", "fr": "Forme", "es": "Forma"},
+    "public": {"en": "Public?", "fr": "Public ?", "es": "¿Público?"},
+    "staff_days": {"en": "Staff days", "fr": "Jours de travail", "es": "Días de trabajo"},
+    "when": {"en": "When", "fr": "Quand", "es": "Cuándo"},
+})
+
 # The one stylesheet of the course's widgets, tables and cards. The book links it from _static on every page;
 # in JupyterLab it is put into the notebook once, with the first widget.
 STYLESHEET = ROOT / "_static" / "course.css"

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase, Profile
 from . import views
-from .common import CourseWidget, Views, colon, day, knowledge, searchable_table
+from .common import WORDS, CourseWidget, Views, colon, day, knowledge, searchable_table
 from .views import NPM_KINDS, npm_kind_options, profile_for
 
 TEXT = i18n.Text(__name__, {
@@ -60,7 +60,6 @@ TEXT = i18n.Text(__name__, {
                   "es": "¿Puede un MNP participar en un caso?"},
     "terms": {"en": "Terms to know", "fr": "Termes à connaître", "es": "Términos que conviene conocer"},
     "court": {"en": "Court", "fr": "Juridiction", "es": "Tribunal"},
-    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
     "may_file": {"en": "May file a brief or ask to intervene?", "fr": "Peut-il déposer un mémoire ou demander à "
                                                                      "intervenir ?",
                  "es": "¿Puede presentar un escrito o pedir intervenir?"},
@@ -173,7 +172,7 @@ def summary_table(kb: KnowledgeBase, courts: pd.DataFrame) -> pd.DataFrame:
     for court in courts.itertuples():
         for kind in NPM_KINDS:
             answer = may_intervene(kb, court.id, kind.profile)
-            rows.append({TEXT("court"): court.acronym, TEXT("my_npm"): kind.label,
+            rows.append({TEXT("court"): court.acronym, WORDS("my_npm"): kind.label,
                          TEXT("may_file"): {True: TEXT("answer_yes"), False: TEXT("answer_no"),
                                             None: TEXT("answer_none")}[answer]})
     return pd.DataFrame(rows)
@@ -193,7 +192,7 @@ class CourtAccess(CourseWidget):
 
             self._box = self.views.widget()
             self.picker, self.stack, self.links = self.views.picker, self.views.stack, self.views.links
-            self.profile = w.Dropdown(options=npm_kind_options(), description=TEXT("my_npm"),
+            self.profile = w.Dropdown(options=npm_kind_options(), description=WORDS("my_npm"),
                                       style={"description_width": "initial"})
             self.profile.observe(self._rerender, names="value")
 

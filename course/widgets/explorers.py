@@ -11,36 +11,20 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase
 from . import views
-from .common import CourseWidget, Views, colon, knowledge, searchable_table, show_html, use_stylesheet
+from .common import WORDS, CourseWidget, Views, colon, knowledge, searchable_table, show_html, use_stylesheet
 
 TEXT = i18n.Text(__name__, {
-    "kind": {"en": "Kind", "fr": "Type", "es": "Tipo"},
-    "system": {"en": "System", "fr": "Système", "es": "Sistema"},
-    "region": {"en": "Region", "fr": "Région", "es": "Región"},
     "body": {"en": "Body", "fr": "Organe", "es": "Órgano"},
-    "all": {"en": "all", "fr": "tous", "es": "todos"},
-    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
     "keyword_bodies": {"en": "e.g. torture, children, Geneva", "fr": "p. ex. torture, enfants, Genève",
                        "es": "p. ej., tortura, niños, Ginebra"},
     "shown": {"en": "{n} of {total} shown", "fr": "{n} affichés sur {total}", "es": "{n} de {total} mostrados"},
-    "acronym": {"en": "Acronym", "fr": "Sigle", "es": "Sigla"},
-    "name": {"en": "Name", "fr": "Nom", "es": "Nombre"},
-    "what_it_is": {"en": "What it is", "fr": "Nature", "es": "Qué es"},
     "since": {"en": "Since", "fr": "Depuis", "es": "Desde"},
-    "seat": {"en": "Seat", "fr": "Siège", "es": "Sede"},
     "all_bodies": {"en": "All bodies in this module: search, or click a heading to sort",
                    "fr": "Tous les organes de ce module : cherchez, ou cliquez sur un en-tête pour trier",
                    "es": "Todos los órganos de este módulo: busque, o haga clic en un encabezado para ordenar"},
-    "stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
     "path": {"en": "Path", "fr": "Parcours", "es": "Vía"},
-    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
     "theme": {"en": "Theme", "fr": "Thème", "es": "Tema"},
     "all_themes": {"en": "all themes", "fr": "tous les thèmes", "es": "todos los temas"},
-    "npm_can_do": {"en": "What an NPM can do", "fr": "Ce qu'un MNP peut faire", "es": "Qué puede hacer un MNP"},
-    "who_may": {"en": "Who may", "fr": "Qui peut le faire", "es": "Quién puede"},
-    "form": {"en": "Form", "fr": "Forme", "es": "Forma"},
-    "public": {"en": "Public?", "fr": "Public ?", "es": "¿Público?"},
-    "staff_days": {"en": "Staff days", "fr": "Jours de travail", "es": "Días de trabajo"},
     "in_words": {"en": "The whole cycle in words", "fr": "Tout le cycle en mots", "es": "Todo el ciclo en palabras"},
     "every_opening": {"en": "Every opening for NPMs in this cycle: search, or click a heading to sort",
                       "fr": "Toutes les occasions pour les MNP dans ce cycle : cherchez, ou cliquez sur un en-tête "
@@ -51,7 +35,7 @@ TEXT = i18n.Text(__name__, {
 
 
 def _filters():
-    return (("kind", TEXT("kind")), ("system", TEXT("system")), ("region", TEXT("region")))
+    return (("kind", WORDS("kind")), ("system", WORDS("system")), ("region", WORDS("region")))
 
 
 class BodyExplorer(CourseWidget):
@@ -78,8 +62,8 @@ class BodyExplorer(CourseWidget):
             values = sorted(self.bodies[column].unique())
             if len(values) > 1:
                 self.filters[column] = w.Dropdown(
-                    options=[(TEXT("all"), None)] + [(views.label(column, v), v) for v in values], description=title)
-        self.keyword = w.Text(placeholder=TEXT("keyword_bodies"), description=TEXT("keyword"))
+                    options=[(WORDS("all"), None)] + [(views.label(column, v), v) for v in values], description=title)
+        self.keyword = w.Text(placeholder=TEXT("keyword_bodies"), description=WORDS("keyword"))
         for control in [*self.filters.values(), self.keyword]:
             control.observe(self._refilter, names="value")
         self.picker.observe(self._show, names="value")
@@ -122,9 +106,9 @@ class BodyExplorer(CourseWidget):
     def table(self) -> pd.DataFrame:
         """Every body of the explorer in one row each, in words (the book's searchable table)."""
         b = self.bodies
-        return pd.DataFrame({TEXT("acronym"): b["acronym"], TEXT("name"): b["name"],
-                             TEXT("what_it_is"): [views.what_it_is(r) for _, r in b.iterrows()],
-                             TEXT("since"): b["established_year"], TEXT("seat"): b["seat"]})
+        return pd.DataFrame({WORDS("acronym"): b["acronym"], WORDS("name"): b["name"],
+                             WORDS("what_it_is"): [views.what_it_is(r) for _, r in b.iterrows()],
+                             TEXT("since"): b["established_year"], WORDS("seat"): b["seat"]})
 
 
 def body_explorer(kind=None, system=None, region=None, module=None, kb: KnowledgeBase | None = None) -> None:
@@ -152,7 +136,7 @@ class CycleExplorer(CourseWidget):
         self.steps: list[Views] = []
         for path in self.paths.itertuples():
             stages = self.kb.stages(cycle_id, path.id)
-            self.steps.append(Views(TEXT("stage"), [f"{i + 1}. {name}" for i, name in enumerate(stages["name"])],
+            self.steps.append(Views(WORDS("stage"), [f"{i + 1}. {name}" for i, name in enumerate(stages["name"])],
                                     [views.stage_card(self.kb, cycle_id, path.id, i) for i in range(len(stages))],
                                     control="steps"))
         self.profile = self.theme = None
@@ -179,7 +163,7 @@ class CycleExplorer(CourseWidget):
         self.stacks = [step.stack for step in self.steps]
         self.links = [link for step in self.steps for link in step.links]
         body = panes[0] if len(panes) == 1 else w.Tab(panes, titles=list(self.paths["name"]))
-        self.profile = w.Dropdown(options=views.npm_kind_options(), description=TEXT("my_npm"),
+        self.profile = w.Dropdown(options=views.npm_kind_options(), description=WORDS("my_npm"),
                                   style={"description_width": "initial"})
         themes = self.kb["themes"]
         self.theme = w.Dropdown(options=[(TEXT("all_themes"), None)] + list(zip(themes["name"], themes["id"])),
@@ -199,12 +183,12 @@ class CycleExplorer(CourseWidget):
         rows = self.kb.opportunities(cycle_id=self.cycle_id).merge(
             stages[["id", "name", "order"]].rename(columns={"id": "stage_id", "name": "stage"}), on="stage_id")
         rows = rows.sort_values("order")
-        return pd.DataFrame({TEXT("npm_can_do"): rows["name"],
-                             TEXT("stage"): rows["order"].astype(str) + ". " + rows["stage"],
-                             TEXT("who_may"): rows["who"].map(views.WHO_LABELS.words()),
-                             TEXT("form"): rows["mode"].map(views.MODE_LABELS.words()),
-                             TEXT("public"): rows["visibility"].map(views.VISIBILITY_LABELS.words()),
-                             TEXT("staff_days"): rows["effort_days"]})
+        return pd.DataFrame({WORDS("npm_can_do"): rows["name"],
+                             WORDS("stage"): rows["order"].astype(str) + ". " + rows["stage"],
+                             WORDS("who_may"): rows["who"].map(views.WHO_LABELS.words()),
+                             WORDS("form"): rows["mode"].map(views.MODE_LABELS.words()),
+                             WORDS("public"): rows["visibility"].map(views.VISIBILITY_LABELS.words()),
+                             WORDS("staff_days"): rows["effort_days"]})
 
 
 def cycle_explorer(cycle_id: str, kb: KnowledgeBase | None = None) -> None:

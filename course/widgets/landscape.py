@@ -13,32 +13,25 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase
 from ..planner import path_body
-from .common import CourseWidget, knowledge, show_html, use_stylesheet
+from .common import WORDS, CourseWidget, knowledge, show_html, use_stylesheet
 from .views import esc, label
 
 TEXT = i18n.Text(__name__, {
-    "kind": {"en": "Kind", "fr": "Type", "es": "Tipo"},
-    "system": {"en": "System", "fr": "Système", "es": "Sistema"},
-    "region": {"en": "Region", "fr": "Région", "es": "Región"},
     "engagement": {"en": "Type of engagement", "fr": "Type d'engagement", "es": "Tipo de participación"},
     "nothing": {"en": "No body matches: clear a filter or try another word.",
                 "fr": "Aucun organe ne correspond : retirez un filtre ou essayez un autre mot.",
                 "es": "Ningún órgano coincide: quite un filtro o pruebe otra palabra."},
-    "acronym": {"en": "Acronym", "fr": "Sigle", "es": "Sigla"},
     "body_and_why": {"en": "Body and why it matters to an NPM", "fr": "Organe, et pourquoi il compte pour un MNP",
                      "es": "Órgano, y por qué importa a un MNP"},
     "ways_cycles": {"en": "Ways to engage (in the course's cycles)",
                     "fr": "Façons de s'engager (dans les cycles du cours)",
                     "es": "Formas de participar (en los ciclos del curso)"},
     "module": {"en": "Module", "fr": "Module", "es": "Módulo"},
-    "all": {"en": "all", "fr": "tous", "es": "todos"},
-    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
     "keyword_hint": {"en": "e.g. children, visits, Geneva", "fr": "p. ex. enfants, visites, Genève",
                      "es": "p. ej., niños, visitas, Ginebra"},
     "shown": {"en": "{n} of {total} bodies shown", "fr": "{n} organes affichés sur {total}",
               "es": "{n} de {total} órganos mostrados"},
     "matching": {"en": "Bodies that match", "fr": "Organes correspondants", "es": "Órganos que coinciden"},
-    "name": {"en": "Name", "fr": "Nom", "es": "Nombre"},
     "ways": {"en": "Ways to engage", "fr": "Façons de s'engager", "es": "Formas de participar"},
     "none_in_cycles": {"en": "none in the course's cycles", "fr": "aucune dans les cycles du cours",
                        "es": "ninguna en los ciclos del curso"},
@@ -52,7 +45,7 @@ TEXT = i18n.Text(__name__, {
 
 
 def _filters():
-    return (("kind", TEXT("kind")), ("system", TEXT("system")), ("region", TEXT("region")),
+    return (("kind", WORDS("kind")), ("system", WORDS("system")), ("region", WORDS("region")),
             ("engagement", TEXT("engagement")))
 
 
@@ -107,7 +100,7 @@ def rows_html(table: pd.DataFrame, caption: str) -> str:
         f'<td>{esc(label("region", r.region))}</td>'
         f'<td>{esc(", ".join(label("engagement", a) for a in r.engagement)) or "—"}</td><td>{r.module}</td></tr>'
         for r in table.itertuples())
-    heads = "".join(f'<th scope="col">{esc(TEXT(key))}</th>' for key in
+    heads = "".join(f'<th scope="col">{esc((WORDS if key in WORDS else TEXT)(key))}</th>' for key in
                     ("acronym", "body_and_why", "kind", "system", "region", "ways_cycles", "module"))
     return f'<table><caption>{esc(caption)}</caption><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
 
@@ -132,9 +125,9 @@ class LandscapeExplorer(CourseWidget):
                                 key=lambda a: label(column, a))
             else:
                 values = sorted(self.table[column].unique(), key=lambda v: label(column, v))
-            self.filters[column] = w.Dropdown(options=[(TEXT("all"), None)] + [(label(column, v), v) for v in values],
+            self.filters[column] = w.Dropdown(options=[(WORDS("all"), None)] + [(label(column, v), v) for v in values],
                                               description=title, style={"description_width": "initial"})
-        self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=TEXT("keyword"))
+        self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=WORDS("keyword"))
         self.count = w.HTML()
         self.results = w.HTML()
         for control in [*self.filters.values(), self.keyword]:
@@ -169,10 +162,10 @@ class LandscapeExplorer(CourseWidget):
     def reading_table(self) -> pd.DataFrame:
         """Every body in words, its module as a link (cells already escaped): the book's one table."""
         t = self.table
-        return pd.DataFrame({TEXT("acronym"): t["acronym"].map(esc), TEXT("name"): t["name"].map(esc),
-                             TEXT("kind"): [esc(label("kind", v)) for v in t["kind"]],
-                             TEXT("system"): [esc(label("system", v)) for v in t["system"]],
-                             TEXT("region"): [esc(label("region", v)) for v in t["region"]],
+        return pd.DataFrame({WORDS("acronym"): t["acronym"].map(esc), WORDS("name"): t["name"].map(esc),
+                             WORDS("kind"): [esc(label("kind", v)) for v in t["kind"]],
+                             WORDS("system"): [esc(label("system", v)) for v in t["system"]],
+                             WORDS("region"): [esc(label("region", v)) for v in t["region"]],
                              TEXT("ways"): [esc(", ".join(label("engagement", a) for a in e))
                                             or esc(TEXT("none_in_cycles")) for e in t["engagement"]],
                              TEXT("module"): t["module"]})

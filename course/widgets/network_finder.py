@@ -16,7 +16,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import KnowledgeBase, Labels
 from . import views
-from .common import CourseWidget, Views, colon, searchable_table
+from .common import WORDS, CourseWidget, Views, colon, searchable_table
 
 TEXT = i18n.Text(__name__, {
     "case": {"en": "{kind}, in {region}", "fr": "{kind}, en {region}", "es": "{kind}, en {region}"},
@@ -40,7 +40,6 @@ TEXT = i18n.Text(__name__, {
              "es": "Tamaño de la GANHRI: {figures}."},
     "aria": {"en": "Networks for {case}", "fr": "Réseaux pour {case}", "es": "Redes para {case}"},
     "if_npm": {"en": "If the NPM is {case}", "fr": "Si le MNP est {case}", "es": "Si el MNP es {case}"},
-    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
     "in": {"en": "in", "fr": "en", "es": "en"},
     "network": {"en": "Network", "fr": "Réseau", "es": "Red"},
     "where": {"en": "Where", "fr": "Où", "es": "Dónde"},
@@ -156,7 +155,7 @@ class NetworkFinder(CourseWidget):
     def __init__(self, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.cases = cases()
-        self.views = Views(TEXT("my_npm"), [case_label(*case) for case in self.cases],
+        self.views = Views(WORDS("my_npm"), [case_label(*case) for case in self.cases],
                            [answer_view(self.kb, *case) for case in self.cases])
         self.kind = self.region = self.stack = None
         if self.live:
@@ -165,7 +164,7 @@ class NetworkFinder(CourseWidget):
             style = {"description_width": "initial"}
             self.stack = w.Stack([w.HTML(v) for v in self.views.views], selected_index=0)
             self.kind = w.Dropdown(options=[(text, key) for key, text in INSTITUTIONS.items()],
-                                   description=TEXT("my_npm"), style=style, layout=w.Layout(width="auto"))
+                                   description=WORDS("my_npm"), style=style, layout=w.Layout(width="auto"))
             self.region = w.Dropdown(options=[(text, key) for key, text in REGIONS.items()], description=TEXT("in"),
                                      style=style)
             self.kind.observe(self._show, names="value")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import i18n
 from ..kb import WHO_LABELS, KnowledgeBase, Labels, Profile
-from .common import CourseWidget, Views, searchable_table
+from .common import WORDS, CourseWidget, Views, searchable_table
 from .views import NPM_KINDS, NpmKind, capital, esc
 
 ACCESS_WORDS = Labels(__name__ + ".ACCESS_WORDS", {
@@ -49,7 +49,6 @@ TEXT = i18n.Text(__name__, {
     "list_sep": {"en": "; ", "fr": " ; ", "es": "; "},
     "no_cycle": {"en": "no cycle", "fr": "aucun cycle", "es": "ningún ciclo"},
     "differs": {"en": " (differs)", "fr": " (diffère)", "es": " (difiere)"},
-    "stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
     "aria": {"en": "Openings for {kind}", "fr": "Occasions pour {kind}", "es": "Oportunidades para {kind}"},
     "what_can_do": {"en": "What {kind} can do", "fr": "Ce que peut faire {kind}", "es": "Qué puede hacer {kind}"},
     "summary": {"en": "In {cycles}, out of {n} openings: {summary}.", "fr": "Dans {cycles}, sur {n} occasions : {summary}.",
@@ -69,7 +68,6 @@ TEXT = i18n.Text(__name__, {
     "caption": {"en": "Openings in {cycles}, by kind of NPM", "fr": "Occasions dans {cycles}, par type de MNP",
                 "es": "Oportunidades en {cycles}, por tipo de MNP"},
     "opening": {"en": "Opening", "fr": "Occasion", "es": "Oportunidad"},
-    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
     "every_cycle": {"en": "every cycle in the course", "fr": "tous les cycles du cours", "es": "todos los ciclos del curso"},
     "cycle": {"en": "Cycle", "fr": "Cycle", "es": "Ciclo"},
     "step": {"en": "Step", "fr": "N° d'étape", "es": "Paso"},
@@ -188,7 +186,7 @@ def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: 
         note = f'<br><span class="course-meta">{esc(r.conditions)}</span>' if r.conditions else ""
         row_class = ' class="course-diff"' if differs else ""
         body.append(f'<tr{row_class}><th scope="row">{esc(r.opening)}{esc(TEXT("differs")) if differs else ""}'
-                    f'{note}</th><td data-label="{esc(TEXT("stage"))}">{where}{r.stage_order}. {esc(r.stage)}</td>'
+                    f'{note}</th><td data-label="{esc(WORDS("stage"))}">{where}{r.stage_order}. {esc(r.stage)}</td>'
                     f'{cells}</tr>')
     return (f'<section class="course-card course-compare" aria-label="{esc(TEXT("aria", kind=kind.label))}">'
             f'<{h}>{esc(TEXT("what_can_do", kind=kind.label))}</{h}>'
@@ -197,7 +195,7 @@ def comparison_view(kb: KnowledgeBase, key: str, cycle_ids=None, heading_level: 
             f'<{h2}>{esc(TEXT("side_by_side"))}</{h2}>'
             f'<p class="course-meta">{esc(TEXT("legend"))}</p>'
             f'<table class="course-data"><caption>{TEXT("caption", cycles=cycles)}</caption>'
-            f'<thead><tr><th scope="col">{esc(TEXT("opening"))}</th><th scope="col">{esc(TEXT("stage"))}</th>{head}'
+            f'<thead><tr><th scope="col">{esc(TEXT("opening"))}</th><th scope="col">{esc(WORDS("stage"))}</th>{head}'
             f'</tr></thead><tbody>{"".join(body)}</tbody></table></section>')
 
 
@@ -207,7 +205,7 @@ class NhriComparison(CourseWidget):
     def __init__(self, cycle_id: str | None, live: bool | None = None, kb: KnowledgeBase | None = None):
         super().__init__(live, kb)
         self.cycle_id = cycle_id
-        self.views = Views(TEXT("my_npm"), [k.label for k in NPM_KINDS],
+        self.views = Views(WORDS("my_npm"), [k.label for k in NPM_KINDS],
                            [comparison_view(self.kb, k.key, cycle_id) for k in NPM_KINDS])
         self.cycle = None
         if self.live:
@@ -239,7 +237,7 @@ def table_for_reading(table: pd.DataFrame) -> pd.DataFrame:
     out["who"] = table["who"].map(WHO_LABELS.words())
     for kind in NPM_KINDS:
         out[kind.key] = table[kind.key].map(ACCESS_WORDS.words())
-    return out.rename(columns={"cycle": TEXT("cycle"), "stage_order": TEXT("step"), "stage": TEXT("stage"),
+    return out.rename(columns={"cycle": TEXT("cycle"), "stage_order": TEXT("step"), "stage": WORDS("stage"),
                                "opening": TEXT("opening"), "who": TEXT("open_to"),
                                **{k.key: capital(k.label) for k in NPM_KINDS}})
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import i18n, planner
 from ..kb import KnowledgeBase
 from ..planner import UI
-from .common import Views, colon, knowledge, show_html, static_book, use_stylesheet
+from .common import WORDS, Views, colon, knowledge, show_html, static_book, use_stylesheet
 from .views import capital, esc, format_number, label
 
 TEXT = i18n.Text(__name__, {
@@ -24,7 +24,6 @@ TEXT = i18n.Text(__name__, {
                             "es": "también una INDH, no acreditada"},
     "not_nhri": {"en": "not an NHRI", "fr": "pas une INDH", "es": "no es una INDH"},
     "none": {"en": "none", "fr": "aucune", "es": "ninguna"},
-    "region": {"en": "Region", "fr": "Région", "es": "Región"},
     "regional_systems": {"en": "Regional systems", "fr": "Systèmes régionaux", "es": "Sistemas regionales"},
     "status": {"en": "Status", "fr": "Statut", "es": "Condición"},
     "priorities": {"en": "Priorities", "fr": "Priorités", "es": "Prioridades"},
@@ -97,7 +96,7 @@ def profile_html(profile: planner.NPMProfile, kb: KnowledgeBase | None = None) -
             else TEXT("nhri_not_accredited") if profile.nhri else TEXT("not_nhri"))
     dates = planner.TEXT("sep").join(f"{esc(anchors.at[a, 'name'])}{colon()} {esc(long_date(d))}"
                       for a, d in profile.dates.items()) or TEXT("none")
-    rows = [(TEXT("region"), esc(capital(label("region", profile.region or "")))),
+    rows = [(WORDS("region"), esc(capital(label("region", profile.region or "")))),
             (TEXT("regional_systems"), esc(", ".join(label("system", s) for s in profile.systems) or TEXT("none"))),
             (TEXT("status"), esc(nhri)),
             (TEXT("priorities"), esc(", ".join(themes.get(t, t) for t in profile.themes))),

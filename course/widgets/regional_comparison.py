@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import i18n
 from ..kb import KnowledgeBase, Labels
-from .common import CourseWidget, Views, colon
+from .common import WORDS, CourseWidget, Views, colon
 from .views import TEXT as VIEWS_TEXT
 from .views import esc, source_links
 
@@ -39,7 +39,6 @@ TEXT = i18n.Text(__name__, {
     "compare": {"en": "Compare", "fr": "Comparer", "es": "Comparar"},
     "aspects": {"en": "Aspects", "fr": "Aspects", "es": "Aspectos"},
     "bodies": {"en": "Bodies", "fr": "Organes", "es": "Órganos"},
-    "keyword": {"en": "Keyword", "fr": "Mot-clé", "es": "Palabra clave"},
     "keyword_hint": {"en": "e.g. consent, publish, Robben", "fr": "p. ex. consentement, publier, Robben",
                      "es": "p. ej., consentimiento, publicar, Robben"},
     "help": {"en": "Hold Ctrl (Cmd on a Mac) or Shift to choose several; with no aspect chosen, all are shown.",
@@ -145,7 +144,7 @@ class RegionalComparison(CourseWidget):
             options=[(f"{self.kb.body(b)['acronym']}{colon()} {self.kb.body(b)['name']}", b) for b in self.bodies],
             value=tuple(self.bodies), rows=len(self.bodies), description=TEXT("bodies"),
             style={"description_width": "initial"}, layout=w.Layout(width="32em"))
-        self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=TEXT("keyword"))
+        self.keyword = w.Text(placeholder=TEXT("keyword_hint"), description=WORDS("keyword"))
         self.help = w.HTML(f'<span class="course-meta">{esc(TEXT("help"))}</span>')
         self.view = w.HTML()
         for control in (self.aspect_select, self.body_select, self.keyword):

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import i18n
 from ..kb import UNIT_WORDS, WHO_LABELS, KnowledgeBase, Labels, Profile, offset_words
 from ..planner import ACTION_LABELS, REGION_NAMES, SYSTEM_NAMES
-from .common import colon, day, esc, in_language, people
+from .common import WORDS, colon, day, esc, in_language, people
 
 TEXT = i18n.Text(__name__, {
     "as_of": {"en": "as of {date}", "fr": "au {date}", "es": "a fecha de {date}"},
@@ -29,11 +29,9 @@ TEXT = i18n.Text(__name__, {
                     "consulte la fuente antes de basarse en ella."},
     "consulted": {"en": ", consulted {date}", "fr": ", consulté le {date}", "es": ", consultado el {date}"},
     "part_of": {"en": "Part of the {name}.", "fr": "Fait partie de : {name}.", "es": "Forma parte de: {name}."},
-    "what_it_is": {"en": "What it is", "fr": "Nature", "es": "Qué es"},
     "set_up_by": {"en": "Set up by", "fr": "Créé par", "es": "Creado por"},
     "working_since": {"en": "{instrument}; working since {year}", "fr": "{instrument} ; en activité depuis {year}",
                       "es": "{instrument}; en funcionamiento desde {year}"},
-    "seat": {"en": "Seat", "fr": "Siège", "es": "Sede"},
     "size": {"en": "Size", "fr": "En chiffres", "es": "En cifras"},
     "no_count": {"en": "no count recorded", "fr": "aucun chiffre enregistré", "es": "ninguna cifra registrada"},
     "what_it_does": {"en": "What it does", "fr": "Ce qu'il fait", "es": "Qué hace"},
@@ -65,7 +63,6 @@ TEXT = i18n.Text(__name__, {
     "stage_of": {"en": "Stage {n} of {total}: {name}", "fr": "Étape {n} sur {total} : {name}",
                  "es": "Etapa {n} de {total}: {name}"},
     "who_acts": {"en": "Who acts", "fr": "Qui agit", "es": "Quién actúa"},
-    "when": {"en": "When", "fr": "Quand", "es": "Cuándo"},
     "npm_can_do": {"en": "What an NPM can do here", "fr": "Ce qu'un MNP peut faire ici",
                    "es": "Qué puede hacer un MNP aquí"},
     "sources_colon": {"en": "Sources: {links}", "fr": "Sources : {links}", "es": "Fuentes: {links}"},
@@ -243,10 +240,10 @@ def body_card(kb: KnowledgeBase, body_id: str, heading_level: int = 4) -> str:
     parent = f" {esc(TEXT('part_of', name=kb.body(b['parent_id'])['name']))}" if b["parent_id"] else ""
     figures = figure_sentences(kb, body_id)
     rows = [
-        (TEXT("what_it_is"), f"{esc(what_it_is(b))}.{parent}"),
+        (WORDS("what_it_is"), f"{esc(what_it_is(b))}.{parent}"),
         (TEXT("set_up_by"), esc(TEXT("working_since", instrument=b["founding_instrument"],
                                      year=b["established_year"]))),
-        (TEXT("seat"), esc(b["seat"])),
+        (WORDS("seat"), esc(b["seat"])),
         (TEXT("size"), "<br>".join(figures) if figures else TEXT("no_count")),
         (TEXT("what_it_does"), esc(b["functions"])),
         (TEXT("why_npm"), esc(b["npm_relevance"])),
@@ -355,7 +352,7 @@ def stage_card(kb: KnowledgeBase, cycle_id: str, path_id: str, index: int, profi
             f'<h4>{esc(TEXT("stage_of", n=index + 1, total=len(stages), name=s["name"]))}</h4>'
             f'<p>{esc(s["summary"])}</p>'
             f'<table class="course-facts"><tr><th scope="row">{TEXT("who_acts")}</th><td>{esc(s["actor"])}</td></tr>'
-            f'<tr><th scope="row">{TEXT("when")}</th><td>{timing}</td></tr></table>'
+            f'<tr><th scope="row">{WORDS("when")}</th><td>{timing}</td></tr></table>'
             f'<h5>{esc(TEXT("npm_can_do"))}</h5>{opportunity_list(opportunities, kb["themes"])}'
             f'<p class="course-meta">{TEXT("sources_colon", links=source_links(kb, s["source_ids"]))}</p>'
             f'</div></section>')

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import i18n
 from ..kb import WHO_LABELS, KnowledgeBase, Labels, Profile
-from .common import CourseWidget, Views, colon, searchable_table
+from .common import WORDS, CourseWidget, Views, colon, searchable_table
 from .views import MODE_LABELS, VISIBILITY_LABELS, esc, npm_kind_options, profile_for, staff_days
 
 PHASE_TITLES = Labels(__name__ + ".PHASE_TITLES", {
@@ -49,14 +49,6 @@ TEXT = i18n.Text(__name__, {
              "fr": "Cochez-les au fil de votre planification (les coches ne sont pas enregistrées).",
              "es": "Márquelas a medida que planifica (las marcas no se guardan)."},
     "phase": {"en": "Phase", "fr": "Phase", "es": "Fase"},
-    "my_npm": {"en": "My NPM is", "fr": "Mon MNP est", "es": "Mi MNP es"},
-    "npm_can_do": {"en": "What an NPM can do", "fr": "Ce qu'un MNP peut faire", "es": "Qué puede hacer un MNP"},
-    "when": {"en": "When", "fr": "Quand", "es": "Cuándo"},
-    "stage": {"en": "Stage", "fr": "Étape", "es": "Etapa"},
-    "who_may": {"en": "Who may", "fr": "Qui peut le faire", "es": "Quién puede"},
-    "form": {"en": "Form", "fr": "Forme", "es": "Forma"},
-    "public": {"en": "Public?", "fr": "Public ?", "es": "¿Público?"},
-    "staff_days": {"en": "Staff days", "fr": "Jours de travail", "es": "Días de trabajo"},
     "caption": {"en": "Every action before, during and after the visit: search, or click a heading to sort",
                 "fr": "Toutes les actions avant, pendant et après la visite : cherchez, ou cliquez sur un en-tête "
                       "pour trier",
@@ -131,7 +123,7 @@ class VisitChecklist(CourseWidget):
 
             self.tabs = self.views.widget()
             self.panes = list(self.tabs.children)
-            self.profile = w.Dropdown(options=npm_kind_options(), description=TEXT("my_npm"),
+            self.profile = w.Dropdown(options=npm_kind_options(), description=WORDS("my_npm"),
                                       style={"description_width": "initial"})
             self.profile.observe(self._rerender, names="value")
 
@@ -158,9 +150,9 @@ def visit_checklist(cycle_id: str = "sp_visit", kb: KnowledgeBase | None = None)
     checklist.show()
     if not checklist.live:
         items = checklist_items(checklist.kb, cycle_id)
-        table = pd.DataFrame({TEXT("npm_can_do"): items["name"], TEXT("when"): items["phase"].map(PHASE_TITLES.words()),
-                              TEXT("stage"): items["stage_name"], TEXT("who_may"): items["who"].map(WHO_LABELS.words()),
-                              TEXT("form"): items["mode"].map(MODE_LABELS.words()),
-                              TEXT("public"): items["visibility"].map(VISIBILITY_LABELS.words()),
-                              TEXT("staff_days"): items["effort_days"]})
+        table = pd.DataFrame({WORDS("npm_can_do"): items["name"], WORDS("when"): items["phase"].map(PHASE_TITLES.words()),
+                              WORDS("stage"): items["stage_name"], WORDS("who_may"): items["who"].map(WHO_LABELS.words()),
+                              WORDS("form"): items["mode"].map(MODE_LABELS.words()),
+                              WORDS("public"): items["visibility"].map(VISIBILITY_LABELS.words()),
+                              WORDS("staff_days"): items["effort_days"]})
         searchable_table(table, caption=TEXT("caption"))
