@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 import zipfile
 
+from course.i18n import LANGUAGES
 from course.paths import QUIZ_ROOT
 from course.quiz.generate import all_specs
 
-QUIZZES = all_specs()
+QUIZZES = [quiz for lang in LANGUAGES for quiz in all_specs(lang)]  # every edition's quizzes
 
 
 def secrets(project_root):
     """What no learner may read before answering: hints, explanations and every option's why-not (less any
     sentence the modules themselves teach openly)."""
+    folders = ("modules", "data", "translations/fr/modules", "translations/es/modules", "data/fr", "data/es")
     taught = " ".join(" ".join(p.read_text(encoding="utf-8").split())
-                      for folder in ("modules", "data") for p in (project_root / folder).glob("*.*")
+                      for folder in folders for p in (project_root / folder).glob("*.*")
                       if p.suffix in (".ipynb", ".csv", ".md"))
     found = set()
     for quiz in QUIZZES:
@@ -58,9 +60,13 @@ def test_the_answer_keys_stay_with_the_facilitator(book_html):
             assert not any("keys/" in n for n in zipfile.ZipFile(archive).namelist())
 
 
+def edition(book_html, quiz):
+    return book_html if quiz.lang == "en" else book_html / quiz.lang
+
+
 def test_each_quiz_page_asks_every_question_with_no_code_and_links_its_notebook(book_html):
     for quiz in QUIZZES:
-        page_path = book_html / "quizzes" / "pages" / f"{quiz.id}.html"
+        page_path = edition(book_html, quiz) / "quizzes" / "pages" / f"{quiz.base}.html"
         page = page_path.read_text(encoding="utf-8")
         assert page.count('class="npm-q"') == len(quiz.questions), quiz.id
         for machinery in ("quiz.check(", "answer = ...", "Run this cell", "run the cell", "highlight-ipython"):
@@ -68,11 +74,19 @@ def test_each_quiz_page_asks_every_question_with_no_code_and_links_its_notebook(
         assert "quiz-seal.js" in page and "sha256.min.js" in page
         link = re.search(r'href="([^"]*' + quiz.id + r'\.ipynb)"[^>]*download', page)
         assert link and (page_path.parent / link.group(1)).resolve().is_file(), f"{quiz.id}: no notebook download"
-        assert "learner kit" in page and re.search(r'href="[^"]*(setup|start)\.html', page)
+        assert re.search(r'href="[^"]*(setup|start)\.html', page), quiz.id
+        if quiz.lang == "en":
+            assert "learner kit" in page
+        else:
+            assert "downloads/npm-course-learner-kit.zip" in page, quiz.id
 
 
 def test_each_quiz_has_a_printable_paper_version_without_answers(book_html):
+    from course.quiz.strings import TEXT
+
     for quiz in QUIZZES:
-        paper = (book_html / "downloads" / "facilitator" / f"quiz-{quiz.id}.html").read_text(encoding="utf-8")
-        assert paper.count("<h2>Question ") == len(quiz.questions)
+        folder = edition(book_html, quiz) / "downloads" / "facilitator"
+        paper = (folder / f"quiz-{quiz.base}.html").read_text(encoding="utf-8")
+        heading = TEXT("page.question", quiz.lang, n="")
+        assert paper.count(f"<h2>{heading}") == len(quiz.questions), quiz.id
         assert "@media print" in paper and "data-blob" not in paper
